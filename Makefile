@@ -1,0 +1,35 @@
+# The README's two commands: `make run` (the product on the embedded default) and `make test`.
+VENV := .venv/bin
+
+.PHONY: run setup setup-dev test lint typecheck pytest bench bench-rasa clean
+
+run: setup
+	$(VENV)/kuntabotti train --if-needed
+	$(VENV)/kuntabotti shell
+
+setup:
+	bash scripts/setup.sh
+
+setup-dev:
+	bash scripts/setup.sh --dev
+
+test: setup-dev lint typecheck pytest
+
+lint:
+	$(VENV)/ruff check .
+	$(VENV)/ruff format --check .
+
+typecheck:
+	$(VENV)/mypy
+
+pytest:
+	$(VENV)/pytest -q
+
+bench: setup-dev
+	$(VENV)/python bench/nlu_speed.py
+
+bench-rasa: setup-dev
+	$(VENV)/python bench/rasa_peer.py
+
+clean:
+	rm -rf models .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what kuntabotti needs on a fresh Debian machine: Debian packages, then a project
+# .venv with the package (and, with --dev, the test tools). Safe to run again: it only
+# installs what is missing and reinstalls Python packages when pyproject.toml changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+extras=""
+[ "${1:-}" = "--dev" ] && extras="[dev]"
+
+debs=(libvoikko1 voikko-fi)
+missing=()
+for pkg in "${debs[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+python=${PYTHON:-python3}
+"$python" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+  || { echo "kuntabotti needs Python >= 3.11 (found: $("$python" --version 2>&1))" >&2; exit 1; }
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+
+stamp=".venv/.installed${extras}"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/pip install -q --upgrade pip
+  .venv/bin/pip install -q -e ".${extras}"
+  touch "$stamp"
+fi
