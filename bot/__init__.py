@@ -1,0 +1,1 @@
+"""The runtime: channels, dialogue, staff console and the `kuntabotti` command line."""

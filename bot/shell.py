@@ -1,0 +1,70 @@
+"""An interactive question-and-answer loop on the terminal: the product before the server.
+
+It answers as the bot would: the FAQ answer in the user's language, a clarifying list when
+unsure, and the team a question would go to when nothing fits.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from actions import render_answer
+from content import Content
+from nlu import NO_INTENT, OUT_OF_SCOPE, NLUModel, ParseResult
+
+PROMPT = "> "
+TEXTS = {
+    "welcome": {
+        "fi": "Hei! Olen {city}n kuntabotti. Kysy kaupungin palveluista (tyhjä rivi lopettaa).",
+        "sv": "Hej! Jag är kuntabotti i {city}. Fråga om stadens tjänster (tom rad avslutar).",
+        "en": "Hi! I am kuntabotti of {city}. Ask about city services (empty line quits).",
+    },
+    "clarify": {
+        "fi": "En ole varma, mitä tarkoitit. Tarkoititko jotakin näistä?",
+        "sv": "Jag är inte säker på vad du menade. Menade du något av dessa?",
+        "en": "I am not sure what you meant. Did you mean one of these?",
+    },
+    "to_team": {
+        "fi": "En osaa vastata tähän. Voin välittää kysymyksesi tiimille: {team}.",
+        "sv": "Jag kan inte svara på det. Jag kan skicka din fråga till: {team}.",
+        "en": "I cannot answer that. I can pass your question to the team: {team}.",
+    },
+}
+
+
+def reply(content: Content, result: ParseResult) -> str:
+    lang = result.language
+    intent = result.intent.name
+    if result.fallback or intent == NO_INTENT:
+        candidates = [r.name for r in result.ranking[:3]
+                      if r.name != OUT_OF_SCOPE and r.confidence >= 0.1]
+        if candidates:
+            lines = [TEXTS["clarify"][lang]]
+            lines += [f"  - {intent_title(content, name, lang)}" for name in candidates]
+            return "\n".join(lines)
+        team = content.teams.get(result.team.name, {}).get("name", {}).get(lang, result.team.name)
+        return TEXTS["to_team"][lang].format(team=team)
+    return render_answer(content, intent, lang)
+
+
+def intent_title(content: Content, intent: str, lang: str) -> str:
+    """A candidate shown as its first example: a question the user will recognise."""
+    examples = content.intents[intent].examples.get(lang) or []
+    return examples[0].text if examples else intent
+
+
+def run_shell(content: Content, model: NLUModel, stdin: TextIO = sys.stdin,
+              stdout: TextIO = sys.stdout) -> int:
+    city = content.municipality["name"]["fi"]
+    print(TEXTS["welcome"]["fi"].format(city=city), file=stdout)
+    previous: str | None = None
+    while True:
+        if stdin.isatty():
+            print(PROMPT, end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line.strip():
+            return 0
+        result = model.parse(line.strip(), previous)
+        previous = result.language
+        print(reply(content, result), file=stdout, flush=True)

@@ -1,0 +1,52 @@
+"""The declarative NLU configuration: which components run and how classifiers are set up.
+
+Stored with every trained model, so a model is rebuilt exactly as it was trained.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+LANGUAGES = ("fi", "sv", "en")
+OUT_OF_SCOPE = "out_of_scope"
+NO_INTENT = "nlu_fallback"
+
+# Each language's spaCy pipeline: (registered factory name, its config), in order.
+DEFAULT_PIPELINES: dict[str, list[tuple[str, dict[str, Any]]]] = {
+    "fi": [("voikko_lemmatizer", {"dictionary": "fi"}), ("rule_entities", {})],
+    "sv": [("simplemma_lemmatizer", {"lang": "sv"}), ("rule_entities", {})],
+    "en": [("simplemma_lemmatizer", {"lang": "en"}), ("rule_entities", {})],
+}
+
+
+@dataclass
+class NLUConfig:
+    pipelines: dict[str, list[tuple[str, dict[str, Any]]]] = field(
+        default_factory=lambda: {k: list(v) for k, v in DEFAULT_PIPELINES.items()})
+    # Feature weights: word-level (lemmas, compound parts, bigrams) vs character n-grams.
+    word_weight: float = 1.0
+    char_weight: float = 1.0
+    char_ngrams: tuple[int, int] = (2, 5)
+    # Linear model: "logreg" or "linearsvc"; probabilities calibrated by temperature scaling.
+    classifier: str = "logreg"
+    regularization_c: float = 10.0
+    calibration_folds: int = 3
+    # Fallback thresholds are tuned on out-of-fold predictions within this false-fallback budget.
+    threshold_folds: int = 5
+    false_fallback_budget: float = 0.04
+    max_chars: int = 2000
+    seed: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> NLUConfig:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        if "pipelines" in known:
+            known["pipelines"] = {lang: [(n, dict(c)) for n, c in pipes]
+                                  for lang, pipes in known["pipelines"].items()}
+        if "char_ngrams" in known:
+            known["char_ngrams"] = tuple(known["char_ngrams"])
+        return cls(**known)

@@ -1,0 +1,168 @@
+"""The NLU model: language id plus one LanguageModel per language; train, parse, save, load.
+
+`ModelHandle` is what long-running workers hold: curation publishes a new model and the
+handle swaps it in between two parses, without a restart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import re
+import threading
+import time
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from nlu.config import LANGUAGES, NO_INTENT, NLUConfig
+from nlu.entities import Entity
+from nlu.features import feature_kind
+from nlu.langid import LanguageIdentifier
+from nlu.language_model import Classified, IntentInfo, LanguageModel, Progress, TrainingExample
+from nlu.result import Evidence, ParseResult, Ranked
+
+FORMAT_VERSION = 1
+DEFAULT_TEAM = "yleisneuvonta"
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def clean_text(text: str, max_chars: int) -> str:
+    """Drop control and unassigned characters (binary junk), fold Unicode forms, cap length."""
+    text = unicodedata.normalize("NFC", text)
+    kept = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return " ".join(kept.split())[:max_chars]
+
+
+@dataclass
+class NLUModel:
+    config: NLUConfig
+    intents: dict[str, IntentInfo]
+    languages: dict[str, LanguageModel]
+    langid: LanguageIdentifier
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def train(cls, examples: Sequence[TrainingExample], intents: dict[str, IntentInfo],
+              config: NLUConfig | None = None, progress: Progress | None = None,
+              data_hash: str = "") -> NLUModel:
+        config = config or NLUConfig()
+        started = time.perf_counter()
+        by_language = {lang: [e for e in examples if e.language == lang] for lang in LANGUAGES}
+        models = {lang: LanguageModel(lang, config).fit(items, intents, progress)
+                  for lang, items in by_language.items() if items}
+        langid = LanguageIdentifier().fit([e.text for e in examples],
+                                          [e.language for e in examples])
+        if progress:
+            progress("language identification")
+        meta = {
+            "format": FORMAT_VERSION,
+            "data_hash": data_hash,
+            "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "training_seconds": round(time.perf_counter() - started, 2),
+            "examples": {lang: len(items) for lang, items in by_language.items()},
+            "fallback": {lang: m.tuning.to_dict() for lang, m in models.items() if m.tuning},
+        }
+        return cls(config, dict(intents), models, langid, meta)
+
+    # -- parsing -------------------------------------------------------------------------
+    def parse(self, text: str, previous_language: str | None = None,
+              language: str | None = None) -> ParseResult:
+        """Understand one message. `previous_language` is a prior for short messages;
+        `language` forces the language (used in evaluation)."""
+        cleaned = clean_text(text, self.config.max_chars)
+        fallback_language = previous_language if previous_language in self.languages else "fi"
+        if not _LETTER.search(cleaned):
+            return self._nothing(text, language or fallback_language, cleaned)
+        if language is None:
+            language = self.langid.identify(cleaned, previous_language).language
+        model = self.languages.get(language) or self.languages[fallback_language]
+        return self._result(text, model, model.classify(cleaned))
+
+    def parse_many(self, texts: Iterable[str]) -> list[ParseResult]:
+        return [self.parse(t) for t in texts]
+
+    def _nothing(self, text: str, language: str, cleaned: str) -> ParseResult:
+        entities: list[Entity] = []
+        if cleaned and language in self.languages:
+            entities = _entities(self.languages[language].analyse(cleaned))
+        return ParseResult(text, language, Ranked(NO_INTENT, 0.0), Ranked(DEFAULT_TEAM, 0.0),
+                           True, [], entities, [])
+
+    def _result(self, text: str, model: LanguageModel, out: Classified) -> ParseResult:
+        intent_classes = model.intents.classes
+        order = np.argsort(-out.intent_probs)
+        ranking = [Ranked(intent_classes[i], float(out.intent_probs[i])) for i in order[:5]]
+        top = ranking[0]
+        second = ranking[1].confidence if len(ranking) > 1 else 0.0
+        team_classes = model.teams.classes
+        team_index = int(np.argmax(out.team_probs))
+        team = Ranked(team_classes[team_index], float(out.team_probs[team_index]))
+        names = model.vectorizer.feature_names
+        evidence = [Evidence("intent", name[2:], feature_kind(name), weight)
+                    for name, weight in model.intents.explain(out.row, int(order[0]), names)]
+        evidence += [Evidence("team", name[2:], feature_kind(name), weight)
+                     for name, weight in model.teams.explain(out.row, team_index, names, top=3)]
+        return ParseResult(text, model.language, top, team,
+                           model.thresholds.is_fallback(top.confidence, second),
+                           ranking, _entities(out.doc), evidence)
+
+    # -- persistence ---------------------------------------------------------------------
+    def save(self, directory: Path) -> Path:
+        directory.mkdir(parents=True, exist_ok=True)
+        tmp = directory / "model.pkl.tmp"
+        with tmp.open("wb") as fh:
+            pickle.dump(self, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(directory / "model.pkl")
+        meta = {**self.meta, "config": self.config.to_dict()}
+        (directory / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False))
+        return directory
+
+    @classmethod
+    def load(cls, directory: Path) -> NLUModel:
+        with (directory / "model.pkl").open("rb") as fh:
+            model = pickle.load(fh)
+        if not isinstance(model, cls) or model.meta.get("format") != FORMAT_VERSION:
+            raise ValueError(f"{directory} does not hold a kuntabotti NLU model of this version")
+        return model
+
+
+def _entities(doc: Any) -> list[Entity]:
+    return [Entity(ent.label_, ent.text, ent.start_char, ent.end_char, bool(ent._.pii))
+            for ent in doc.ents]
+
+
+def data_hash(files: Iterable[Path], config: NLUConfig) -> str:
+    """Models are keyed by what they were trained from: data files and configuration."""
+    digest = hashlib.sha256(json.dumps(config.to_dict(), sort_keys=True).encode())
+    digest.update(str(FORMAT_VERSION).encode())
+    for path in sorted(files):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ModelHandle:
+    """A swappable reference to the current model, safe to share between threads."""
+
+    def __init__(self, model: NLUModel) -> None:
+        self._model = model
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> NLUModel:
+        return self._model
+
+    def swap(self, model: NLUModel) -> NLUModel:
+        """Install a new model; parses already running finish on the old one."""
+        with self._lock:
+            old, self._model = self._model, model
+        return old
+
+    def parse(self, text: str, previous_language: str | None = None) -> ParseResult:
+        return self._model.parse(text, previous_language)

@@ -1,0 +1,1 @@
+"""The shared task store (SQLAlchemy models + Alembic migrations): arrives with issue 3."""
