@@ -26,10 +26,11 @@ pytest:
 	$(VENV)/pytest -q
 
 bench: setup-dev
-	$(VENV)/python bench/nlu_speed.py
+	$(VENV)/python -m bench.nlu_speed
 
 bench-rasa: setup-dev
-	$(VENV)/python bench/rasa_peer.py
+	bash bench/setup_rasa.sh
+	$(VENV)/python -m bench.rasa_peer
 
 clean:
 	rm -rf models .pytest_cache .mypy_cache .ruff_cache

@@ -39,51 +39,74 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="kuntabotti", description="Municipal chatbot: NLU, content and tools.")
+        prog="kuntabotti", description="Municipal chatbot: NLU, content and tools."
+    )
     sub = parser.add_subparsers(title="commands")
 
-    train = sub.add_parser("train", help="train the NLU model from the content folder",
-                           description="Train the NLU model into OUT/<data hash>/ and point "
-                                       "OUT/latest at it.")
+    train = sub.add_parser(
+        "train",
+        help="train the NLU model from the content folder",
+        description="Train the NLU model into OUT/<data hash>/ and point OUT/latest at it.",
+    )
     _data_option(train)
     train.add_argument("--out", type=Path, default=Path("models"), help="models folder")
-    train.add_argument("--if-needed", action="store_true",
-                       help="reuse a model already trained from the same data and config")
+    train.add_argument(
+        "--if-needed",
+        action="store_true",
+        help="reuse a model already trained from the same data and config",
+    )
     train.set_defaults(run=_train)
 
     nlu = sub.add_parser("nlu", help="use the NLU model").add_subparsers(title="nlu commands")
-    parse = nlu.add_parser("parse", help="parse a message (or stdin lines) to JSON",
-                           description="With TEXT print one JSON object; without, read one "
-                                       "message a line from stdin, write one JSON line each.")
+    parse = nlu.add_parser(
+        "parse",
+        help="parse a message (or stdin lines) to JSON",
+        description="With TEXT print one JSON object; without, read one "
+        "message a line from stdin, write one JSON line each.",
+    )
     parse.add_argument("text", nargs="?", help="the message; omit to read stdin")
     parse.add_argument("--json", action="store_true", help="JSON output (the default)")
-    parse.add_argument("--previous-language", choices=LANGUAGES,
-                       help="the conversation's language so far (prior for short messages)")
+    parse.add_argument(
+        "--previous-language",
+        choices=LANGUAGES,
+        help="the conversation's language so far (prior for short messages)",
+    )
     _model_options(parse)
     parse.set_defaults(run=_parse)
 
-    evaluate = sub.add_parser("evaluate", help="cross-validate, or test on an external file",
-                              description="Accuracy, macro F1, per-intent scores, confusions, "
-                                          "team routing, out-of-scope recall, false fallback.")
+    evaluate = sub.add_parser(
+        "evaluate",
+        help="cross-validate, or test on an external file",
+        description="Accuracy, macro F1, per-intent scores, confusions, "
+        "team routing, out-of-scope recall, false fallback.",
+    )
     _data_option(evaluate)
     evaluate.add_argument("--folds", type=int, default=5, help="cross-validation folds")
-    evaluate.add_argument("--test", type=Path,
-                          help="test file (Rasa NLU YAML or JSONL) for the trained model")
-    evaluate.add_argument("--language", choices=LANGUAGES,
-                          help="language of a --test file without language fields")
+    evaluate.add_argument(
+        "--test", type=Path, help="test file (Rasa NLU YAML or JSONL) for the trained model"
+    )
+    evaluate.add_argument(
+        "--language", choices=LANGUAGES, help="language of a --test file without language fields"
+    )
     evaluate.add_argument("--json", type=Path, dest="json_out", help="write the report here")
     _model_options(evaluate)
     evaluate.set_defaults(run=_evaluate)
 
     data = sub.add_parser("data", help="content tools").add_subparsers(title="data commands")
-    check = data.add_parser("validate", help="check the content folder",
-                            description="Schema errors with file and line, duplicate examples, "
-                                        "missing languages or answers, unknown teams.")
+    check = data.add_parser(
+        "validate",
+        help="check the content folder",
+        description="Schema errors with file and line, duplicate examples, "
+        "missing languages or answers, unknown teams.",
+    )
     _data_option(check)
     check.set_defaults(run=_validate)
 
-    shell = sub.add_parser("shell", help="ask questions interactively",
-                           description="Type a question, get the answer the bot would give.")
+    shell = sub.add_parser(
+        "shell",
+        help="ask questions interactively",
+        description="Type a question, get the answer the bot would give.",
+    )
     _data_option(shell)
     _model_options(shell)
     shell.set_defaults(run=_shell)
@@ -102,24 +125,28 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
 def _train(args: argparse.Namespace) -> int:
     content = load_valid_content(args.data)
     with tqdm(total=TRAINING_STEPS, desc="training", unit="step", file=sys.stderr) as bar:
+
         def step(stage: str) -> None:
             bar.set_postfix_str(stage)
             bar.update()
-        target, seconds = train_model(content, args.out, progress=step,
-                                      if_needed=args.if_needed)
+
+        target, seconds = train_model(content, args.out, progress=step, if_needed=args.if_needed)
     if seconds is None:
         print(f"model {target} is up to date with {args.data}")
     else:
-        print(f"trained {target} in {seconds:.1f} s "
-              f"({len(content.training_examples())} examples, {len(content.intents)} intents)")
+        print(
+            f"trained {target} in {seconds:.1f} s "
+            f"({len(content.training_examples())} examples, {len(content.intents)} intents)"
+        )
     return 0
 
 
 def _parse(args: argparse.Namespace) -> int:
     model = load_model(args.models, args.model)
     if args.text is not None:
-        print(json.dumps(model.parse(args.text, args.previous_language).to_dict(),
-                         ensure_ascii=False))
+        print(
+            json.dumps(model.parse(args.text, args.previous_language).to_dict(), ensure_ascii=False)
+        )
         return 0
     stdin = open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
     previous = args.previous_language
@@ -133,8 +160,12 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.test is None:
         content = load_valid_content(args.data)
         with tqdm(total=args.folds, desc="cross-validation", unit="fold", file=sys.stderr) as bar:
-            result = cross_validate(content.training_examples(), content.intent_infos(),
-                                    folds=args.folds, progress=lambda _s: bar.update())
+            result = cross_validate(
+                content.training_examples(),
+                content.intent_infos(),
+                folds=args.folds,
+                progress=lambda _s: bar.update(),
+            )
     else:
         result = _evaluate_file(load_model(args.models, args.model), args)
     if args.json_out:
@@ -145,24 +176,41 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _evaluate_file(model: NLUModel, args: argparse.Namespace) -> dict[str, object]:
     items = load_test_set(args.test, args.language)
-    teams = {name: info.team if info.kind in ("faq", "case") else None
-             for name, info in model.intents.items()}
+    teams = {
+        name: info.team if info.kind in ("faq", "case") else None
+        for name, info in model.intents.items()
+    }
     predictions = []
     for item in items:
         result = model.parse(item.text, language=item.language)
         true_team = item.team or (teams.get(item.intent) if item.intent else None)
-        predictions.append(Prediction(result.language, item.text, item.intent, true_team,
-                                      result.intent.name, result.team.name,
-                                      result.intent.confidence, result.fallback,
-                                      model.langid.identify(item.text).language))
+        predictions.append(
+            Prediction(
+                result.language,
+                item.text,
+                item.intent,
+                true_team,
+                result.intent.name,
+                result.team.name,
+                result.intent.confidence,
+                result.fallback,
+                model.langid.identify(item.text).language,
+            )
+        )
     return report(predictions, method=f"test file {args.test}")
 
 
 def _print_report(result: dict[str, object]) -> None:
     print(f"{result['method']}: {result['messages']} messages")
-    keys = ("intent_accuracy", "intent_macro_f1", "team_routing_accuracy",
-            "out_of_scope_recall", "false_fallback_rate", "language_id_accuracy",
-            "calibration_error")
+    keys = (
+        "intent_accuracy",
+        "intent_macro_f1",
+        "team_routing_accuracy",
+        "out_of_scope_recall",
+        "false_fallback_rate",
+        "language_id_accuracy",
+        "calibration_error",
+    )
     languages = result["languages"]
     assert isinstance(languages, dict)
     print(f"{'':24}" + "".join(f"{lang:>8}" for lang in languages))
@@ -186,10 +234,12 @@ def _validate(args: argparse.Namespace) -> int:
         print(problem)
     examples = content.training_examples()
     counts = {lang: sum(1 for e in examples if e.language == lang) for lang in LANGUAGES}
-    print(f"{len(content.intents)} intents, {len(content.teams)} teams, examples "
-          + ", ".join(f"{lang} {n}" for lang, n in counts.items())
-          + f"; {len(content.errors)} error(s), "
-          f"{len(content.problems) - len(content.errors)} warning(s)")
+    print(
+        f"{len(content.intents)} intents, {len(content.teams)} teams, examples "
+        + ", ".join(f"{lang} {n}" for lang, n in counts.items())
+        + f"; {len(content.errors)} error(s), "
+        f"{len(content.problems) - len(content.errors)} warning(s)"
+    )
     return 1 if content.errors else 0
 
 
@@ -197,4 +247,3 @@ def _shell(args: argparse.Namespace) -> int:
     from bot.shell import run_shell
 
     return run_shell(load_valid_content(args.data), load_model(args.models, args.model))
-

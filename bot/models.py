@@ -37,9 +37,13 @@ def latest_model_dir(models: Path) -> Path | None:
     return target if (target / "model.pkl").is_file() else None
 
 
-def train_model(content: Content, models: Path, config: NLUConfig | None = None,
-                progress: Callable[[str], None] | None = None,
-                if_needed: bool = False) -> tuple[Path, float | None]:
+def train_model(
+    content: Content,
+    models: Path,
+    config: NLUConfig | None = None,
+    progress: Callable[[str], None] | None = None,
+    if_needed: bool = False,
+) -> tuple[Path, float | None]:
     """Train into models/<key>/ and point models/latest at it. With `if_needed`, an existing
     model for the same data and config is reused (returned time is then None)."""
     config = config or NLUConfig()
@@ -48,8 +52,9 @@ def train_model(content: Content, models: Path, config: NLUConfig | None = None,
         _point_latest(models, target)
         return target, None
     started = time.perf_counter()
-    model = NLUModel.train(content.training_examples(), content.intent_infos(), config,
-                           progress, data_hash=target.name)
+    model = NLUModel.train(
+        content.training_examples(), content.intent_infos(), config, progress, data_hash=target.name
+    )
     model.save(target)
     _point_latest(models, target)
     return target, time.perf_counter() - started

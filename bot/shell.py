@@ -37,8 +37,9 @@ def reply(content: Content, result: ParseResult) -> str:
     lang = result.language
     intent = result.intent.name
     if result.fallback or intent == NO_INTENT:
-        candidates = [r.name for r in result.ranking[:3]
-                      if r.name != OUT_OF_SCOPE and r.confidence >= 0.1]
+        candidates = [
+            r.name for r in result.ranking[:3] if r.name != OUT_OF_SCOPE and r.confidence >= 0.1
+        ]
         if candidates:
             lines = [TEXTS["clarify"][lang]]
             lines += [f"  - {intent_title(content, name, lang)}" for name in candidates]
@@ -54,8 +55,9 @@ def intent_title(content: Content, intent: str, lang: str) -> str:
     return examples[0].text if examples else intent
 
 
-def run_shell(content: Content, model: NLUModel, stdin: TextIO = sys.stdin,
-              stdout: TextIO = sys.stdout) -> int:
+def run_shell(
+    content: Content, model: NLUModel, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
+) -> int:
     city = content.municipality["name"]["fi"]
     print(TEXTS["welcome"]["fi"].format(city=city), file=stdout)
     previous: str | None = None

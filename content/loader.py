@@ -63,13 +63,17 @@ class Content:
         return [p for p in self.problems if p.severity == "error"]
 
     def intent_infos(self) -> dict[str, IntentInfo]:
-        return {i.name: IntentInfo(i.name, i.team, i.kind, i.sensitive)
-                for i in self.intents.values()}
+        return {
+            i.name: IntentInfo(i.name, i.team, i.kind, i.sensitive) for i in self.intents.values()
+        }
 
     def training_examples(self) -> list[TrainingExample]:
-        return [TrainingExample(ex.text, intent.name, lang)
-                for intent in self.intents.values()
-                for lang, examples in intent.examples.items() for ex in examples]
+        return [
+            TrainingExample(ex.text, intent.name, lang)
+            for intent in self.intents.values()
+            for lang, examples in intent.examples.items()
+            for ex in examples
+        ]
 
     def default_team(self) -> str:
         return next((t for t, d in self.teams.items() if d.get("default")), "yleisneuvonta")
@@ -78,9 +82,11 @@ class Content:
 def load_content(root: Path) -> Content:
     """Everything under `root`; problems are in `.problems` (see content.validate)."""
     content = Content(root)
-    content.teams = {t["id"]: t for t in _checked(content, root / "teams.yml",
-                                                   schema.TEAMS).get("teams", [])
-                     if isinstance(t, dict) and "id" in t}
+    content.teams = {
+        t["id"]: t
+        for t in _checked(content, root / "teams.yml", schema.TEAMS).get("teams", [])
+        if isinstance(t, dict) and "id" in t
+    }
     content.municipality = _checked(content, root / "municipality.yml", schema.MUNICIPALITY)
     for lang in LANGUAGES:
         folder = root / lang
@@ -136,20 +142,32 @@ def _add_intents(content: Content, lang: str, doc: YamlDoc) -> None:
         intent = content.intents.get(name)
         if intent is None:
             intent = content.intents[name] = IntentDef(
-                name, meta["team"], meta["kind"], bool(meta.get("sensitive", False)))
+                name, meta["team"], meta["kind"], bool(meta.get("sensitive", False))
+            )
         elif (intent.team, intent.kind) != (meta["team"], meta["kind"]):
-            content.problems.append(Problem(
-                file, line, f"intent '{name}' has team/kind {meta['team']}/{meta['kind']} here "
-                f"but {intent.team}/{intent.kind} elsewhere"))
+            content.problems.append(
+                Problem(
+                    file,
+                    line,
+                    f"intent '{name}' has team/kind {meta['team']}/{meta['kind']} here "
+                    f"but {intent.team}/{intent.kind} elsewhere",
+                )
+            )
         if lang in intent.where:
             first = intent.where[lang]
-            content.problems.append(Problem(
-                file, line, f"intent '{name}' is defined twice in '{lang}' "
-                f"(first at {first[0]}:{first[1]})"))
+            content.problems.append(
+                Problem(
+                    file,
+                    line,
+                    f"intent '{name}' is defined twice in '{lang}' "
+                    f"(first at {first[0]}:{first[1]})",
+                )
+            )
             continue
         intent.where[lang] = (file, line)
-        intent.examples[lang] = _examples(item["examples"], file,
-                                          doc.line(("nlu", index, "examples")))
+        intent.examples[lang] = _examples(
+            item["examples"], file, doc.line(("nlu", index, "examples"))
+        )
 
 
 def _add_answers(content: Content, lang: str, doc: YamlDoc) -> None:

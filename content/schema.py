@@ -18,43 +18,63 @@ TEAMS: dict[str, Any] = {
     "type": "object",
     "required": ["teams"],
     "additionalProperties": False,
-    "properties": {"teams": {"type": "array", "minItems": 1, "items": {
-        "type": "object",
-        "required": ["id", "name", "email", "phone", "office_hours", "sla"],
-        "additionalProperties": False,
-        "properties": {
-            "id": {"type": "string", "pattern": r"^[a-z][a-z_]*$"},
-            "name": LOCALIZED,
-            "email": {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+$"},
-            "phone": {"type": "string"},
-            "office_hours": {
+    "properties": {
+        "teams": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
                 "type": "object",
-                "propertyNames": {"enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]},
-                "additionalProperties": HOURS,
-            },
-            "sla": {
-                "type": "object",
-                "required": ["first_response_hours", "resolution_hours"],
+                "required": ["id", "name", "email", "phone", "office_hours", "sla"],
                 "additionalProperties": False,
                 "properties": {
-                    "first_response_hours": {"type": "number", "exclusiveMinimum": 0},
-                    "resolution_hours": {"type": "number", "exclusiveMinimum": 0},
+                    "id": {"type": "string", "pattern": r"^[a-z][a-z_]*$"},
+                    "name": LOCALIZED,
+                    "email": {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+$"},
+                    "phone": {"type": "string"},
+                    "office_hours": {
+                        "type": "object",
+                        "propertyNames": {
+                            "enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                        },
+                        "additionalProperties": HOURS,
+                    },
+                    "sla": {
+                        "type": "object",
+                        "required": ["first_response_hours", "resolution_hours"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "first_response_hours": {"type": "number", "exclusiveMinimum": 0},
+                            "resolution_hours": {"type": "number", "exclusiveMinimum": 0},
+                        },
+                    },
+                    "default": {"type": "boolean"},
+                    "private": {"type": "boolean"},
                 },
             },
-            "default": {"type": "boolean"},
-            "private": {"type": "boolean"},
-        },
-    }}},
+        }
+    },
 }
 
 MUNICIPALITY: dict[str, Any] = {
     "type": "object",
-    "required": ["name", "phone", "email", "web", "eservices_web", "address",
-                 "wellbeing_county", "wellbeing_phone", "wellbeing_web"],
+    "required": [
+        "name",
+        "phone",
+        "email",
+        "web",
+        "eservices_web",
+        "address",
+        "wellbeing_county",
+        "wellbeing_phone",
+        "wellbeing_web",
+    ],
     "additionalProperties": False,
     "properties": {
-        "name": LOCALIZED, "address": LOCALIZED, "wellbeing_county": LOCALIZED,
-        "phone": {"type": "string"}, "wellbeing_phone": {"type": "string"},
+        "name": LOCALIZED,
+        "address": LOCALIZED,
+        "wellbeing_county": LOCALIZED,
+        "phone": {"type": "string"},
+        "wellbeing_phone": {"type": "string"},
         "email": {"type": "string"},
         "web": {"type": "string", "pattern": "^https?://"},
         "eservices_web": {"type": "string", "pattern": "^https?://"},
@@ -68,32 +88,39 @@ NLU_FILE: dict[str, Any] = {
     "additionalProperties": False,
     "properties": {
         "version": {"const": "3.1"},
-        "nlu": {"type": "array", "items": {
-            "type": "object",
-            "required": ["intent", "metadata", "examples"],
-            "additionalProperties": False,
-            "properties": {
-                "intent": {"type": "string", "pattern": r"^[a-z][a-z0-9_]*$"},
-                "metadata": {
-                    "type": "object",
-                    "required": ["team", "kind"],
-                    "additionalProperties": False,
-                    "properties": {
-                        "team": {"type": "string"},
-                        "kind": {"enum": list(KINDS)},
-                        "sensitive": {"type": "boolean"},
+        "nlu": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["intent", "metadata", "examples"],
+                "additionalProperties": False,
+                "properties": {
+                    "intent": {"type": "string", "pattern": r"^[a-z][a-z0-9_]*$"},
+                    "metadata": {
+                        "type": "object",
+                        "required": ["team", "kind"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "team": {"type": "string"},
+                            "kind": {"enum": list(KINDS)},
+                            "sensitive": {"type": "boolean"},
+                        },
                     },
+                    "examples": {"type": "string", "pattern": r"^\s*- "},
                 },
-                "examples": {"type": "string", "pattern": r"^\s*- "},
             },
-        }},
+        },
         "responses": {
             "type": "object",
             "propertyNames": {"pattern": r"^utter_[a-z0-9_]+$"},
             "additionalProperties": {
-                "type": "array", "minItems": 1,
-                "items": {"type": "object", "required": ["text"],
-                          "properties": {"text": {"type": "string", "minLength": 1}}},
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "required": ["text"],
+                    "properties": {"text": {"type": "string", "minLength": 1}},
+                },
             },
         },
     },

@@ -29,8 +29,9 @@ def load_test_set(path: Path, language: str | None = None) -> list[TestItem]:
         for block in data.get("nlu", []):
             for line in str(block.get("examples", "")).splitlines():
                 if line.strip().startswith("- "):
-                    items.append(TestItem(line.strip()[2:].strip(), block["intent"], None,
-                                          language))
+                    items.append(
+                        TestItem(line.strip()[2:].strip(), block["intent"], None, language)
+                    )
         return items
     items = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -41,9 +42,10 @@ def load_test_set(path: Path, language: str | None = None) -> list[TestItem]:
         except json.JSONDecodeError as exc:
             raise TestSetError(f"{path}:{number}: not JSON ({exc.msg})") from exc
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            raise TestSetError(f"{path}:{number}: each line needs a \"text\" string")
+            raise TestSetError(f'{path}:{number}: each line needs a "text" string')
         if "intent" not in row and "team" not in row:
-            raise TestSetError(f"{path}:{number}: each line needs \"intent\" and/or \"team\"")
-        items.append(TestItem(row["text"], row.get("intent"), row.get("team"),
-                              row.get("language", language)))
+            raise TestSetError(f'{path}:{number}: each line needs "intent" and/or "team"')
+        items.append(
+            TestItem(row["text"], row.get("intent"), row.get("team"), row.get("language", language))
+        )
     return items

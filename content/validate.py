@@ -8,11 +8,23 @@ from pathlib import Path
 from content.loader import Content, Problem, load_content
 from nlu import LANGUAGES
 
-PLACEHOLDERS = frozenset({
-    "city", "city_phone", "city_email", "city_web", "city_address", "eservices_web",
-    "wellbeing_county", "wellbeing_phone", "wellbeing_web",
-    "team_name", "team_phone", "team_email", "team_hours",
-})
+PLACEHOLDERS = frozenset(
+    {
+        "city",
+        "city_phone",
+        "city_email",
+        "city_web",
+        "city_address",
+        "eservices_web",
+        "wellbeing_county",
+        "wellbeing_phone",
+        "wellbeing_web",
+        "team_name",
+        "team_phone",
+        "team_email",
+        "team_hours",
+    }
+)
 MIN_EXAMPLES = {"fi": 20, "sv": 10, "en": 10}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -25,44 +37,77 @@ def validate(root: Path) -> Content:
     """Load `root` and add every cross-file problem to `content.problems`."""
     content = load_content(root)
     problems = content.problems
+    if content.errors:
+        # A file that failed to read looks like missing intents everywhere else: report the
+        # reading errors alone rather than a cascade of consequences.
+        return content
     for lang, name, file, line in content.orphan_answers:
-        problems.append(Problem(file, line, f"answer utter_{name} has no intent '{name}' in "
-                                            f"'{lang}'"))
+        problems.append(
+            Problem(file, line, f"answer utter_{name} has no intent '{name}' in '{lang}'")
+        )
     seen: dict[tuple[str, str], tuple[str, str, int]] = {}
     for intent in content.intents.values():
         file, line = next(iter(intent.where.values()))
         if content.teams and intent.team not in content.teams:
-            problems.append(Problem(file, line, f"intent '{intent.name}': unknown team id "
-                                                f"'{intent.team}'"))
+            problems.append(
+                Problem(file, line, f"intent '{intent.name}': unknown team id '{intent.team}'")
+            )
         for lang in LANGUAGES:
             if lang not in intent.where:
-                problems.append(Problem(file, line, f"intent '{intent.name}' is missing in "
-                                                    f"'{lang}'"))
+                problems.append(
+                    Problem(file, line, f"intent '{intent.name}' is missing in '{lang}'")
+                )
                 continue
             lang_file, lang_line = intent.where[lang]
             if lang not in intent.answers:
-                problems.append(Problem(lang_file, lang_line, f"intent '{intent.name}' has no "
-                                        f"answer utter_{intent.name} in '{lang}'"))
+                problems.append(
+                    Problem(
+                        lang_file,
+                        lang_line,
+                        f"intent '{intent.name}' has no answer utter_{intent.name} in '{lang}'",
+                    )
+                )
             else:
                 for bad in sorted(set(_PLACEHOLDER.findall(intent.answers[lang])) - PLACEHOLDERS):
-                    problems.append(Problem(lang_file, lang_line, f"answer utter_{intent.name} "
-                                            f"uses unknown placeholder {{{bad}}}"))
+                    problems.append(
+                        Problem(
+                            lang_file,
+                            lang_line,
+                            f"answer utter_{intent.name} uses unknown placeholder {{{bad}}}",
+                        )
+                    )
             examples = intent.examples.get(lang, [])
             if len(examples) < MIN_EXAMPLES[lang]:
-                problems.append(Problem(lang_file, lang_line, f"intent '{intent.name}' has "
-                                        f"{len(examples)} '{lang}' examples; at least "
-                                        f"{MIN_EXAMPLES[lang]} expected", "warning"))
+                problems.append(
+                    Problem(
+                        lang_file,
+                        lang_line,
+                        f"intent '{intent.name}' has "
+                        f"{len(examples)} '{lang}' examples; at least "
+                        f"{MIN_EXAMPLES[lang]} expected",
+                        "warning",
+                    )
+                )
             for ex in examples:
                 key = (lang, normalize_example(ex.text))
                 if not key[1]:
                     problems.append(Problem(ex.file, ex.line, "empty example"))
                 elif key in seen:
                     other_intent, other_file, other_line = seen[key]
-                    where = ("twice under" if other_intent == intent.name
-                             else f"under '{other_intent}' and")
-                    problems.append(Problem(ex.file, ex.line, f"example '{ex.text}' is listed "
-                                            f"{where} '{intent.name}' (also at "
-                                            f"{other_file}:{other_line})"))
+                    where = (
+                        "twice under"
+                        if other_intent == intent.name
+                        else f"under '{other_intent}' and"
+                    )
+                    problems.append(
+                        Problem(
+                            ex.file,
+                            ex.line,
+                            f"example '{ex.text}' is listed "
+                            f"{where} '{intent.name}' (also at "
+                            f"{other_file}:{other_line})",
+                        )
+                    )
                 else:
                     seen[key] = (intent.name, ex.file, ex.line)
     _check_default_team(content)
@@ -72,7 +117,10 @@ def validate(root: Path) -> Content:
 def _check_default_team(content: Content) -> None:
     defaults = [t for t, d in content.teams.items() if d.get("default")]
     if content.teams and len(defaults) != 1:
-        content.problems.append(Problem(str(content.root / "teams.yml"), 1,
-                                        f"exactly one team must be 'default: true' "
-                                        f"(found {len(defaults)})"))
-
+        content.problems.append(
+            Problem(
+                str(content.root / "teams.yml"),
+                1,
+                f"exactly one team must be 'default: true' (found {len(defaults)})",
+            )
+        )

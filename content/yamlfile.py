@@ -51,11 +51,11 @@ def _build(node: yaml.Node, where: Path_, lines: dict[Path_, int]) -> Any:
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            result[key_node.value] = _build(value_node, (*where, key), lines)
+            result[key_node.value] = _build(value_node, (*where, key_node.value), lines)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*where, i), lines) for i, item in enumerate(node.value)]
-    return _SCALARS.construct_object(node)  # type: ignore[no-untyped-call]
+    return _SCALARS.construct_object(node)
 
 
 # One constructor for all scalars: it resolves "3.1", "true", "12" to their YAML types.

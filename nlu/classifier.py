@@ -31,8 +31,9 @@ class Vectorizer:
         self.word_weight = config.word_weight
         self.char_weight = config.char_weight
         self.words = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
-        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=config.char_ngrams,
-                                     sublinear_tf=True, min_df=2)
+        self.chars = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=config.char_ngrams, sublinear_tf=True, min_df=2
+        )
         self._names: np.ndarray[Any, Any] | None = None
 
     def fit_transform(self, docs: Sequence[FeatureDoc]) -> sp.csr_matrix:
@@ -42,8 +43,10 @@ class Vectorizer:
         return self._stack(words, chars)
 
     def transform(self, docs: Sequence[FeatureDoc]) -> sp.csr_matrix:
-        return self._stack(self.words.transform([d.words for d in docs]),
-                           self.chars.transform([d.chars for d in docs]))
+        return self._stack(
+            self.words.transform([d.words for d in docs]),
+            self.chars.transform([d.chars for d in docs]),
+        )
 
     def _stack(self, words: sp.spmatrix, chars: sp.spmatrix) -> sp.csr_matrix:
         return sp.hstack([words * self.word_weight, chars * self.char_weight], format="csr")
@@ -78,8 +81,12 @@ class LinearClassifier:
 
     def unfitted(self) -> CalibratedClassifierCV:
         """A fresh sklearn estimator as configured, e.g. for cross-validation."""
-        return CalibratedClassifierCV(_base_estimator(self.config), method="temperature",
-                                      cv=self.config.calibration_folds, ensemble=False)
+        return CalibratedClassifierCV(
+            _base_estimator(self.config),
+            method="temperature",
+            cv=self.config.calibration_folds,
+            ensemble=False,
+        )
 
     def fit(self, X: sp.csr_matrix, labels: Sequence[str]) -> LinearClassifier:
         self.model = self.unfitted().fit(X, np.asarray(labels))
@@ -99,13 +106,17 @@ class LinearClassifier:
         coef = np.asarray(self.model.calibrated_classifiers_[0].estimator.coef_)
         return coef
 
-    def explain(self, row: sp.csr_matrix, class_index: int, names: np.ndarray[Any, Any],
-                top: int = 5) -> list[tuple[str, float]]:
+    def explain(
+        self, row: sp.csr_matrix, class_index: int, names: np.ndarray[Any, Any], top: int = 20
+    ) -> list[tuple[str, float]]:
         """The features in `row` that pushed hardest towards `class_index`."""
         weights = self._weights()
         if weights.shape[0] == 1:  # binary models keep one row, for the second class
             weights = np.vstack([-weights[0], weights[0]])
         contributions = row.data * weights[class_index, row.indices]
         order = np.argsort(-contributions)[:top]
-        return [(str(names[row.indices[i]]), float(contributions[i]))
-                for i in order if contributions[i] > 0]
+        return [
+            (str(names[row.indices[i]]), float(contributions[i]))
+            for i in order
+            if contributions[i] > 0
+        ]

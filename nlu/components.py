@@ -115,8 +115,9 @@ class RuleEntities:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for found in find_entities(doc.text):
-            span = doc.char_span(found.start, found.end, label=found.entity,
-                                 alignment_mode="expand")
+            span = doc.char_span(
+                found.start, found.end, label=found.entity, alignment_mode="expand"
+            )
             if span is not None:
                 span._.pii = found.pii
                 spans.append(span)

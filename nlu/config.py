@@ -23,7 +23,8 @@ DEFAULT_PIPELINES: dict[str, list[tuple[str, dict[str, Any]]]] = {
 @dataclass
 class NLUConfig:
     pipelines: dict[str, list[tuple[str, dict[str, Any]]]] = field(
-        default_factory=lambda: {k: list(v) for k, v in DEFAULT_PIPELINES.items()})
+        default_factory=lambda: {k: list(v) for k, v in DEFAULT_PIPELINES.items()}
+    )
     # Feature weights: word-level (lemmas, compound parts, bigrams) vs character n-grams.
     word_weight: float = 1.0
     char_weight: float = 1.0
@@ -45,8 +46,9 @@ class NLUConfig:
     def from_dict(cls, data: dict[str, Any]) -> NLUConfig:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         if "pipelines" in known:
-            known["pipelines"] = {lang: [(n, dict(c)) for n, c in pipes]
-                                  for lang, pipes in known["pipelines"].items()}
+            known["pipelines"] = {
+                lang: [(n, dict(c)) for n, c in pipes] for lang, pipes in known["pipelines"].items()
+            }
         if "char_ngrams" in known:
             known["char_ngrams"] = tuple(known["char_ngrams"])
         return cls(**known)

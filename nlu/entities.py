@@ -75,22 +75,71 @@ def _valid_phone(text: str) -> bool:
 
 _MONTHS = {
     # Finnish partitive forms ("5. toukokuuta"), Swedish and English month names.
-    **{m: i + 1 for i, m in enumerate(
-        "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta "
-        "elokuuta syyskuuta lokakuuta marraskuuta joulukuuta".split())},
-    **{m: i + 1 for i, m in enumerate(
-        "januari februari mars april maj juni juli augusti september oktober november "
-        "december".split())},
-    **{m: i + 1 for i, m in enumerate(
-        "january february march april may june july august september october november "
-        "december".split())},
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "tammikuuta",
+                "helmikuuta",
+                "maaliskuuta",
+                "huhtikuuta",
+                "toukokuuta",
+                "kesäkuuta",
+                "heinäkuuta",
+                "elokuuta",
+                "syyskuuta",
+                "lokakuuta",
+                "marraskuuta",
+                "joulukuuta",
+            ]
+        )
+    },
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "januari",
+                "februari",
+                "mars",
+                "april",
+                "maj",
+                "juni",
+                "juli",
+                "augusti",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ]
+        )
+    },
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ]
+        )
+    },
 }
 
 
 def _valid_date(text: str) -> bool:
     numbers = [int(n) for n in re.findall(r"\d+", text)]
-    month_word = next((_MONTHS[w] for w in re.findall(r"[^\W\d_]+", text.lower())
-                       if w in _MONTHS), None)
+    month_word = next(
+        (_MONTHS[w] for w in re.findall(r"[^\W\d_]+", text.lower()) if w in _MONTHS), None
+    )
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         year, month, day = numbers
     elif month_word is not None:
@@ -128,20 +177,46 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("ticket_number", re.compile(r"\bKB-\d{4}-\d{6}\b", re.I), pii=False),
     Rule("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I), pii=True),
-    Rule("iban", re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.I),
-         pii=True, valid=valid_iban),
-    Rule("identity_code", re.compile(r"\b\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b", re.I), pii=True,
-         valid=valid_identity_code),
-    Rule("phone", re.compile(r"(?<![\w+])(?:(?:\+|00)\d{2,3}[ -]?(?:\(0\))?|0)\d{1,3}"
-                             r"(?:[ -]?\d){5,10}(?![\w-])"), pii=True, valid=_valid_phone),
-    Rule("date", re.compile(
-        r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?(?!\d)"
-        rf"|\b\d{{1,2}}\.? (?:{_MONTH_WORDS})\b|\b(?:{_MONTH_WORDS}) \d{{1,2}}\b", re.I),
-         pii=False, valid=_valid_date),
+    Rule(
+        "iban",
+        re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b", re.I),
+        pii=True,
+        valid=valid_iban,
+    ),
+    Rule(
+        "identity_code",
+        re.compile(r"\b\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b", re.I),
+        pii=True,
+        valid=valid_identity_code,
+    ),
+    Rule(
+        "phone",
+        re.compile(
+            r"(?<![\w+])(?:(?:\+|00)\d{2,3}[ -]?(?:\(0\))?|0)\d{1,3}"
+            r"(?:[ -]?\d){5,10}(?![\w-])"
+        ),
+        pii=True,
+        valid=_valid_phone,
+    ),
+    Rule(
+        "date",
+        re.compile(
+            r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?(?!\d)"
+            rf"|\b\d{{1,2}}\.? (?:{_MONTH_WORDS})\b|\b(?:{_MONTH_WORDS}) \d{{1,2}}\b",
+            re.I,
+        ),
+        pii=False,
+        valid=_valid_date,
+    ),
     Rule("licence_plate", re.compile(r"\b[A-ZÅÄÖ]{2,3}-\d{1,3}\b"), pii=True),
-    Rule("address", re.compile(
-        rf"\b[A-ZÅÄÖ][a-zåäö-]*{_STREET_SUFFIX} \d{{1,4}}(?:(?: ?[A-Z]|[a-z])\b(?: ?\d{{1,3}})?)?"),
-         pii=False),
+    Rule(
+        "address",
+        re.compile(
+            rf"\b[A-ZÅÄÖ][a-zåäö-]*{_STREET_SUFFIX} \d{{1,4}}"
+            r"(?:(?: ?[A-Z]|[a-z])\b(?: ?\d{1,3})?)?"
+        ),
+        pii=False,
+    ),
 )
 
 

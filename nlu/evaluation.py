@@ -29,8 +29,9 @@ class Prediction:
     identified_language: str
 
 
-def cross_validation_folds(examples: Sequence[TrainingExample], folds: int,
-                           seed: int = 0) -> list[tuple[list[int], list[int]]]:
+def cross_validation_folds(
+    examples: Sequence[TrainingExample], folds: int, seed: int = 0
+) -> list[tuple[list[int], list[int]]]:
     """Stratified by language and intent, so every fold sees every intent of every language.
 
     Also used by the Rasa side-by-side, so both systems are measured on the same splits.
@@ -48,23 +49,39 @@ def cross_validation_folds(examples: Sequence[TrainingExample], folds: int,
     return splits
 
 
-def predict(model: NLUModel, examples: Sequence[TrainingExample],
-            teams: dict[str, str | None]) -> list[Prediction]:
+def predict(
+    model: NLUModel, examples: Sequence[TrainingExample], teams: dict[str, str | None]
+) -> list[Prediction]:
     """Parse each example in its own language (intent quality), and separately identify it."""
     out = []
     for ex in examples:
         result = model.parse(ex.text, language=ex.language)
-        out.append(Prediction(ex.language, ex.text, ex.intent, teams.get(ex.intent),
-                              result.intent.name, result.team.name, result.intent.confidence,
-                              result.fallback, model.langid.identify(ex.text).language))
+        out.append(
+            Prediction(
+                ex.language,
+                ex.text,
+                ex.intent,
+                teams.get(ex.intent),
+                result.intent.name,
+                result.team.name,
+                result.intent.confidence,
+                result.fallback,
+                model.langid.identify(ex.text).language,
+            )
+        )
     return out
 
 
-def cross_validate(examples: Sequence[TrainingExample], intents: dict[str, IntentInfo],
-                   config: NLUConfig | None = None, folds: int = 5,
-                   progress: Callable[[str], None] | None = None) -> dict[str, Any]:
-    teams = {name: info.team if info.kind in ("faq", "case") else None
-             for name, info in intents.items()}
+def cross_validate(
+    examples: Sequence[TrainingExample],
+    intents: dict[str, IntentInfo],
+    config: NLUConfig | None = None,
+    folds: int = 5,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    teams = {
+        name: info.team if info.kind in ("faq", "case") else None for name, info in intents.items()
+    }
     predictions: list[Prediction] = []
     for fold, (train, test) in enumerate(cross_validation_folds(examples, folds)):
         model = NLUModel.train([examples[i] for i in train], intents, config)
@@ -80,8 +97,12 @@ def report(predictions: Sequence[Prediction], method: str) -> dict[str, Any]:
         items = [p for p in predictions if p.language == lang]
         if items:
             per_language[lang] = _language_report(items)
-    return {"method": method, "messages": len(predictions), "languages": per_language,
-            "overall": _language_report(list(predictions), details=False)}
+    return {
+        "method": method,
+        "messages": len(predictions),
+        "languages": per_language,
+        "overall": _language_report(list(predictions), details=False),
+    }
 
 
 def _language_report(items: list[Prediction], details: bool = True) -> dict[str, Any]:
@@ -97,26 +118,36 @@ def _language_report(items: list[Prediction], details: bool = True) -> dict[str,
         "messages": len(items),
         "intent_accuracy": _round(accuracy_score(truth, guess)) if labelled else None,
         "intent_macro_f1": _round(f1_score(truth, guess, average="macro", zero_division=0))
-        if labelled else None,
+        if labelled
+        else None,
         "team_routing_accuracy": _round(np.mean([p.team == p.true_team for p in routed]))
-        if routed else None,
+        if routed
+        else None,
         "out_of_scope_recall": _round(np.mean(caught)) if oos else None,
         "false_fallback_rate": _round(np.mean(falsely)) if in_scope else None,
-        "language_id_accuracy": _round(np.mean([p.identified_language == p.language
-                                                for p in items])),
+        "language_id_accuracy": _round(
+            np.mean([p.identified_language == p.language for p in items])
+        ),
         "calibration_error": _expected_calibration_error(labelled) if labelled else None,
     }
     if details and labelled:
         out["most_confused"] = [
             {"true": t, "predicted": g, "count": n}
-            for (t, g), n in Counter((t, g) for t, g in zip(truth, guess, strict=True)
-                                     if t != g).most_common(10)]
+            for (t, g), n in Counter(
+                (t, g) for t, g in zip(truth, guess, strict=True) if t != g
+            ).most_common(10)
+        ]
         names = sorted(set(truth))
-        p, r, f, s = precision_recall_fscore_support(truth, guess, labels=names,
-                                                     zero_division=0)
-        out["per_intent"] = {n: {"precision": _round(p[i]), "recall": _round(r[i]),
-                                 "f1": _round(f[i]), "support": int(s[i])}
-                             for i, n in enumerate(names)}
+        p, r, f, s = precision_recall_fscore_support(truth, guess, labels=names, zero_division=0)
+        out["per_intent"] = {
+            n: {
+                "precision": _round(p[i]),
+                "recall": _round(r[i]),
+                "f1": _round(f[i]),
+                "support": int(s[i]),
+            }
+            for i, n in enumerate(names)
+        }
     return out
 
 
@@ -125,8 +156,11 @@ def _expected_calibration_error(items: list[Prediction], bins: int = 10) -> floa
     confidence = np.array([p.confidence for p in items])
     correct = np.array([p.intent == p.true_intent for p in items], dtype=float)
     edges = np.minimum((confidence * bins).astype(int), bins - 1)
-    gap = sum(abs(confidence[edges == b].mean() - correct[edges == b].mean()) * (edges == b).sum()
-              for b in range(bins) if (edges == b).any())
+    gap = sum(
+        abs(confidence[edges == b].mean() - correct[edges == b].mean()) * (edges == b).sum()
+        for b in range(bins)
+        if (edges == b).any()
+    )
     return _round(gap / len(items))
 
 

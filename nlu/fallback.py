@@ -33,8 +33,9 @@ class TuningReport:
         return {**asdict(self), "thresholds": self.thresholds.to_dict()}
 
 
-def tune_thresholds(probs: np.ndarray[Any, Any], classes: list[str], labels: list[str],
-                    budget: float) -> TuningReport:
+def tune_thresholds(
+    probs: np.ndarray[Any, Any], classes: list[str], labels: list[str], budget: float
+) -> TuningReport:
     """The thresholds that catch the most out-of-scope messages within a false-fallback budget.
 
     `probs` are out-of-fold probabilities, so the figures are what unseen messages will get.
@@ -62,12 +63,18 @@ def tune_thresholds(probs: np.ndarray[Any, Any], classes: list[str], labels: lis
             key = (recall, errors, -false_rate)
             if best_key is None or key > best_key:
                 best_key = key
-                best = TuningReport(Thresholds(round(float(confidence), 2),
-                                               round(float(margin), 2)),
-                                    recall, false_rate, errors)
+                best = TuningReport(
+                    Thresholds(round(float(confidence), 2), round(float(margin), 2)),
+                    recall,
+                    false_rate,
+                    errors,
+                )
     if best is None:  # even "never fall back" exceeds the budget: out_of_scope alone decides
         caught = predicted_oos
-        best = TuningReport(Thresholds(0.0, 0.0),
-                            float(caught[~in_scope].mean()) if (~in_scope).any() else 1.0,
-                            float(caught[in_scope].mean()), 0.0)
+        best = TuningReport(
+            Thresholds(0.0, 0.0),
+            float(caught[~in_scope].mean()) if (~in_scope).any() else 1.0,
+            float(caught[in_scope].mean()),
+            0.0,
+        )
     return best

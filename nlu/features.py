@@ -8,6 +8,7 @@ by their label so a classifier never learns from a phone number or a street name
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -54,11 +55,17 @@ def featurize(doc: Doc) -> FeatureDoc:
             words.append("w:" + tok.lower_)
         words.extend("p:" + part for part in tok._.parts)
         char_parts.append(_DIGIT.sub("0", tok.lower_))
-    words.extend(f"b:{a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False))
+    words.extend(f"b:{a}_{b}" for a, b in pairwise(lemmas))
     return FeatureDoc(tuple(words), " ".join(char_parts))
 
 
 def feature_kind(name: str) -> str:
     """Human-readable kind of a feature name, for explanations."""
-    return {"l": "lemma", "w": "word", "p": "compound_part", "b": "bigram", "e": "entity",
-            "c": "characters"}.get(name[:1], "feature")
+    return {
+        "l": "lemma",
+        "w": "word",
+        "p": "compound_part",
+        "b": "bigram",
+        "e": "entity",
+        "c": "characters",
+    }.get(name[:1], "feature")

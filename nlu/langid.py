@@ -46,8 +46,12 @@ class LanguageIdentifier:
         probs = self.probabilities(text)
         best = max(probs, key=lambda lang: probs[lang])
         short = len(text.split()) <= self.short_words
-        if (previous in probs and previous != best and short
-                and probs[previous] >= self.keep_prior_above):
+        if (
+            previous in probs
+            and previous != best
+            and short
+            and probs[previous] >= self.keep_prior_above
+        ):
             return LanguageGuess(previous, probs[previous])
         return LanguageGuess(best, probs[best])
 

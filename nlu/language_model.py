@@ -74,8 +74,12 @@ class LanguageModel:
     def features(self, texts: Sequence[str]) -> list[FeatureDoc]:
         return [featurize(doc) for doc in self.nlp.pipe(texts, batch_size=256)]
 
-    def fit(self, examples: Sequence[TrainingExample], intents: dict[str, IntentInfo],
-            progress: Progress | None = None) -> LanguageModel:
+    def fit(
+        self,
+        examples: Sequence[TrainingExample],
+        intents: dict[str, IntentInfo],
+        progress: Progress | None = None,
+    ) -> LanguageModel:
         step = progress or (lambda _stage: None)
         texts = [e.text for e in examples]
         labels = [e.intent for e in examples]
@@ -92,10 +96,12 @@ class LanguageModel:
         return self
 
     def tune_fallback(self, X: Any, labels: list[str]) -> None:
-        folds = StratifiedKFold(self.config.threshold_folds, shuffle=True,
-                                random_state=self.config.seed)
-        probs = cross_val_predict(self.intents.unfitted(), X, np.asarray(labels), cv=folds,
-                                  method="predict_proba")
+        folds = StratifiedKFold(
+            self.config.threshold_folds, shuffle=True, random_state=self.config.seed
+        )
+        probs = cross_val_predict(
+            self.intents.unfitted(), X, np.asarray(labels), cv=folds, method="predict_proba"
+        )
         classes = sorted(set(labels))
         self.tuning = tune_thresholds(probs, classes, labels, self.config.false_fallback_budget)
         self.thresholds = self.tuning.thresholds
@@ -103,5 +109,6 @@ class LanguageModel:
     def classify(self, text: str) -> Classified:
         doc = self.analyse(text)
         row = self.vectorizer.transform([featurize(doc)])
-        return Classified(doc, self.intents.predict_proba(row)[0],
-                          self.teams.predict_proba(row)[0], row)
+        return Classified(
+            doc, self.intents.predict_proba(row)[0], self.teams.predict_proba(row)[0], row
+        )

@@ -14,7 +14,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -48,16 +48,25 @@ class NLUModel:
     meta: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def train(cls, examples: Sequence[TrainingExample], intents: dict[str, IntentInfo],
-              config: NLUConfig | None = None, progress: Progress | None = None,
-              data_hash: str = "") -> NLUModel:
+    def train(
+        cls,
+        examples: Sequence[TrainingExample],
+        intents: dict[str, IntentInfo],
+        config: NLUConfig | None = None,
+        progress: Progress | None = None,
+        data_hash: str = "",
+    ) -> NLUModel:
         config = config or NLUConfig()
         started = time.perf_counter()
         by_language = {lang: [e for e in examples if e.language == lang] for lang in LANGUAGES}
-        models = {lang: LanguageModel(lang, config).fit(items, intents, progress)
-                  for lang, items in by_language.items() if items}
-        langid = LanguageIdentifier().fit([e.text for e in examples],
-                                          [e.language for e in examples])
+        models = {
+            lang: LanguageModel(lang, config).fit(items, intents, progress)
+            for lang, items in by_language.items()
+            if items
+        }
+        langid = LanguageIdentifier().fit(
+            [e.text for e in examples], [e.language for e in examples]
+        )
         if progress:
             progress("language identification")
         meta = {
@@ -71,8 +80,9 @@ class NLUModel:
         return cls(config, dict(intents), models, langid, meta)
 
     # -- parsing -------------------------------------------------------------------------
-    def parse(self, text: str, previous_language: str | None = None,
-              language: str | None = None) -> ParseResult:
+    def parse(
+        self, text: str, previous_language: str | None = None, language: str | None = None
+    ) -> ParseResult:
         """Understand one message. `previous_language` is a prior for short messages;
         `language` forces the language (used in evaluation)."""
         cleaned = clean_text(text, self.config.max_chars)
@@ -82,7 +92,11 @@ class NLUModel:
         if language is None:
             language = self.langid.identify(cleaned, previous_language).language
         model = self.languages.get(language) or self.languages[fallback_language]
-        return self._result(text, model, model.classify(cleaned))
+        result = self._result(text, model, model.classify(cleaned))
+        if len(text) > self.config.max_chars:
+            # A message this long is a letter, not a question: a person should read it all.
+            result = replace(result, fallback=True)
+        return result
 
     def parse_many(self, texts: Iterable[str]) -> list[ParseResult]:
         return [self.parse(t) for t in texts]
@@ -91,8 +105,16 @@ class NLUModel:
         entities: list[Entity] = []
         if cleaned and language in self.languages:
             entities = _entities(self.languages[language].analyse(cleaned))
-        return ParseResult(text, language, Ranked(NO_INTENT, 0.0), Ranked(DEFAULT_TEAM, 0.0),
-                           True, [], entities, [])
+        return ParseResult(
+            text,
+            language,
+            Ranked(NO_INTENT, 0.0),
+            Ranked(DEFAULT_TEAM, 0.0),
+            True,
+            [],
+            entities,
+            [],
+        )
 
     def _result(self, text: str, model: LanguageModel, out: Classified) -> ParseResult:
         intent_classes = model.intents.classes
@@ -104,13 +126,18 @@ class NLUModel:
         team_index = int(np.argmax(out.team_probs))
         team = Ranked(team_classes[team_index], float(out.team_probs[team_index]))
         names = model.vectorizer.feature_names
-        evidence = [Evidence("intent", name[2:], feature_kind(name), weight)
-                    for name, weight in model.intents.explain(out.row, int(order[0]), names)]
-        evidence += [Evidence("team", name[2:], feature_kind(name), weight)
-                     for name, weight in model.teams.explain(out.row, team_index, names, top=3)]
-        return ParseResult(text, model.language, top, team,
-                           model.thresholds.is_fallback(top.confidence, second),
-                           ranking, _entities(out.doc), evidence)
+        evidence = _evidence("intent", model.intents.explain(out.row, int(order[0]), names), 5)
+        evidence += _evidence("team", model.teams.explain(out.row, team_index, names), 3)
+        return ParseResult(
+            text,
+            model.language,
+            top,
+            team,
+            model.thresholds.is_fallback(top.confidence, second),
+            ranking,
+            _entities(out.doc),
+            evidence,
+        )
 
     # -- persistence ---------------------------------------------------------------------
     def save(self, directory: Path) -> Path:
@@ -132,9 +159,17 @@ class NLUModel:
         return model
 
 
+def _evidence(target: str, weighted: list[tuple[str, float]], top: int) -> list[Evidence]:
+    # Character n-grams carry weight but mean nothing to a reader: explain with words.
+    readable = [(name, w) for name, w in weighted if feature_kind(name) != "characters"]
+    return [Evidence(target, name[2:], feature_kind(name), w) for name, w in readable[:top]]
+
+
 def _entities(doc: Any) -> list[Entity]:
-    return [Entity(ent.label_, ent.text, ent.start_char, ent.end_char, bool(ent._.pii))
-            for ent in doc.ents]
+    return [
+        Entity(ent.label_, ent.text, ent.start_char, ent.end_char, bool(ent._.pii))
+        for ent in doc.ents
+    ]
 
 
 def data_hash(files: Iterable[Path], config: NLUConfig) -> str:

@@ -27,8 +27,12 @@ class Evidence:
     weight: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"target": self.target, "feature": self.feature, "kind": self.kind,
-                "weight": round(self.weight, 4)}
+        return {
+            "target": self.target,
+            "feature": self.feature,
+            "kind": self.kind,
+            "weight": round(self.weight, 4),
+        }
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,7 @@ from nlu.pipelines import build_pipeline
 
 def test_compound_parts_fold_derivational_suffixes_into_the_part() -> None:
     assert compound_parts("+pysäköi(pysäköidä)+nti(+ti)+lupa(lupa)") == ("pysäköinti", "lupa")
-    assert compound_parts("+päivä(päivä)+koti(koti)+paikka(paikka)") == (
-        "päivä", "koti", "paikka")
+    assert compound_parts("+päivä(päivä)+koti(koti)+paikka(paikka)") == ("päivä", "koti", "paikka")
     assert compound_parts("+miten(miten)") == ()
 
 
@@ -46,7 +45,9 @@ def test_rule_entities_component_sets_ents_with_pii_flag() -> None:
     nlp.add_pipe("rule_entities")
     doc = nlp("soita 040 123 4567 tai tule Koivukuja 3")
     assert [(e.label_, e.text, e._.pii) for e in doc.ents] == [
-        ("phone", "040 123 4567", True), ("address", "Koivukuja 3", False)]
+        ("phone", "040 123 4567", True),
+        ("address", "Koivukuja 3", False),
+    ]
 
 
 def test_declarative_pipelines_build_for_every_language() -> None:

@@ -1,0 +1,21 @@
+"""Small helpers shared by the benchmark scripts."""
+
+from __future__ import annotations
+
+import resource
+from collections.abc import Sequence
+
+import numpy as np
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    return float(np.percentile(np.asarray(values, dtype=float), q))
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def ratio(ours: float, theirs: float) -> str:
+    return f"{theirs / ours:.1f}x" if ours > 0 else "-"
