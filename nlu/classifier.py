@@ -61,7 +61,7 @@ class Vectorizer:
 
 def _base_estimator(config: NLUConfig) -> LogisticRegression | LinearSVC:
     if config.classifier == "linearsvc":
-        return LinearSVC(C=config.regularization_c / 10, random_state=config.seed)
+        return LinearSVC(C=config.regularization_c, random_state=config.seed)
     if config.classifier == "logreg":
         return LogisticRegression(C=config.regularization_c, max_iter=3000)
     raise ValueError(f"unknown classifier {config.classifier!r} (use logreg or linearsvc)")

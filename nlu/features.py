@@ -43,7 +43,7 @@ def featurize(doc: Doc) -> FeatureDoc:
             continue
         if tok.is_punct or tok.is_space:
             continue
-        lemma = tok.lemma_ or tok.lower_
+        lemma = (tok.lemma_ or tok.lower_).lower()
         if tok.like_num:
             lemma = "<num>"
         lemmas.append(lemma)

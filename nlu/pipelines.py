@@ -15,4 +15,7 @@ def build_pipeline(lang: str, pipes: list[tuple[str, dict[str, Any]]]) -> Langua
     nlp = spacy.blank(lang)
     for factory, config in pipes:
         nlp.add_pipe(factory, config=config)
+    if "lemmatizer" in nlp.pipe_names:
+        # spaCy's own lookup lemmatizer loads its tables (spacy-lookups-data) at initialize.
+        nlp.initialize()
     return nlp
