@@ -4,9 +4,9 @@ Public API: `NLUModel` (train, parse, save, load), `ModelHandle` (hot swap), `Pa
 `NLUConfig`, `TrainingExample`, `IntentInfo`, `find_entities`.
 """
 
+from nlu.analyzer import IntentInfo, TrainingExample
 from nlu.config import LANGUAGES, NO_INTENT, OUT_OF_SCOPE, NLUConfig
 from nlu.entities import Entity, find_entities
-from nlu.language_model import IntentInfo, TrainingExample
 from nlu.model import ModelHandle, NLUModel, data_hash
 from nlu.result import ParseResult
 

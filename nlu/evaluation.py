@@ -11,8 +11,8 @@ import numpy as np
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedKFold
 
+from nlu.analyzer import IntentInfo, TrainingExample
 from nlu.config import LANGUAGES, OUT_OF_SCOPE, NLUConfig
-from nlu.language_model import IntentInfo, TrainingExample
 from nlu.model import NLUModel
 
 

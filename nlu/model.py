@@ -1,4 +1,4 @@
-"""The NLU model: language id plus one LanguageModel per language; train, parse, save, load.
+"""The NLU model: language id, per-language analysis, joint classifiers; train, parse, save.
 
 `ModelHandle` is what long-running workers hold: curation publishes a new model and the
 handle swaps it in between two parses, without a restart.
@@ -11,23 +11,24 @@ import json
 import pickle
 import re
 import threading
-import time
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.tokens import Doc
 
-from nlu.config import LANGUAGES, NO_INTENT, NLUConfig
+from nlu.analyzer import IntentInfo, TrainingExample
+from nlu.config import NO_INTENT, NLUConfig
 from nlu.entities import Entity
-from nlu.features import feature_kind
+from nlu.fallback import Thresholds
+from nlu.features import feature_kind, featurize
 from nlu.langid import LanguageIdentifier
-from nlu.language_model import Classified, IntentInfo, LanguageModel, Progress, TrainingExample
 from nlu.result import Evidence, ParseResult, Ranked
+from nlu.training import FORMAT_VERSION, Progress, TrainedParts, train_parts
 
-FORMAT_VERSION = 1
 DEFAULT_TEAM = "yleisneuvonta"
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -43,9 +44,7 @@ def clean_text(text: str, max_chars: int) -> str:
 class NLUModel:
     config: NLUConfig
     intents: dict[str, IntentInfo]
-    languages: dict[str, LanguageModel]
-    langid: LanguageIdentifier
-    meta: dict[str, Any] = field(default_factory=dict)
+    parts: TrainedParts
 
     @classmethod
     def train(
@@ -57,27 +56,21 @@ class NLUModel:
         data_hash: str = "",
     ) -> NLUModel:
         config = config or NLUConfig()
-        started = time.perf_counter()
-        by_language = {lang: [e for e in examples if e.language == lang] for lang in LANGUAGES}
-        models = {
-            lang: LanguageModel(lang, config).fit(items, intents, progress)
-            for lang, items in by_language.items()
-            if items
-        }
-        langid = LanguageIdentifier().fit(
-            [e.text for e in examples], [e.language for e in examples]
+        return cls(
+            config, dict(intents), train_parts(examples, intents, config, progress, data_hash)
         )
-        if progress:
-            progress("language identification")
-        meta = {
-            "format": FORMAT_VERSION,
-            "data_hash": data_hash,
-            "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "training_seconds": round(time.perf_counter() - started, 2),
-            "examples": {lang: len(items) for lang, items in by_language.items()},
-            "fallback": {lang: m.tuning.to_dict() for lang, m in models.items() if m.tuning},
-        }
-        return cls(config, dict(intents), models, langid, meta)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.parts.meta
+
+    @property
+    def langid(self) -> LanguageIdentifier:
+        return self.parts.langid
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.parts.analyzers)
 
     # -- parsing -------------------------------------------------------------------------
     def parse(
@@ -86,13 +79,14 @@ class NLUModel:
         """Understand one message. `previous_language` is a prior for short messages;
         `language` forces the language (used in evaluation)."""
         cleaned = clean_text(text, self.config.max_chars)
-        fallback_language = previous_language if previous_language in self.languages else "fi"
+        default = previous_language if previous_language in self.parts.analyzers else "fi"
         if not _LETTER.search(cleaned):
-            return self._nothing(text, language or fallback_language, cleaned)
+            return self._nothing(text, language or default, cleaned)
         if language is None:
             language = self.langid.identify(cleaned, previous_language).language
-        model = self.languages.get(language) or self.languages[fallback_language]
-        result = self._result(text, model, model.classify(cleaned))
+        if language not in self.parts.analyzers:
+            language = default
+        result = self._result(text, language, self.parts.analyzers[language].analyse(cleaned))
         if len(text) > self.config.max_chars:
             # A message this long is a letter, not a question: a person should read it all.
             result = replace(result, fallback=True)
@@ -103,8 +97,8 @@ class NLUModel:
 
     def _nothing(self, text: str, language: str, cleaned: str) -> ParseResult:
         entities: list[Entity] = []
-        if cleaned and language in self.languages:
-            entities = _entities(self.languages[language].analyse(cleaned))
+        if cleaned and language in self.parts.analyzers:
+            entities = _entities(self.parts.analyzers[language].analyse(cleaned))
         return ParseResult(
             text,
             language,
@@ -116,26 +110,30 @@ class NLUModel:
             [],
         )
 
-    def _result(self, text: str, model: LanguageModel, out: Classified) -> ParseResult:
-        intent_classes = model.intents.classes
-        order = np.argsort(-out.intent_probs)
-        ranking = [Ranked(intent_classes[i], float(out.intent_probs[i])) for i in order[:5]]
+    def _result(self, text: str, language: str, doc: Doc) -> ParseResult:
+        parts = self.parts
+        row = parts.vectorizer.transform([featurize(doc)])
+        intent_probs = parts.intents.predict_proba(row)[0]
+        team_probs = parts.teams.predict_proba(row)[0]
+        intent_classes = parts.intents.classes
+        order = np.argsort(-intent_probs)
+        ranking = [Ranked(intent_classes[i], float(intent_probs[i])) for i in order[:5]]
         top = ranking[0]
         second = ranking[1].confidence if len(ranking) > 1 else 0.0
-        team_classes = model.teams.classes
-        team_index = int(np.argmax(out.team_probs))
-        team = Ranked(team_classes[team_index], float(out.team_probs[team_index]))
-        names = model.vectorizer.feature_names
-        evidence = _evidence("intent", model.intents.explain(out.row, int(order[0]), names), 5)
-        evidence += _evidence("team", model.teams.explain(out.row, team_index, names), 3)
+        team_index = int(np.argmax(team_probs))
+        team = Ranked(parts.teams.classes[team_index], float(team_probs[team_index]))
+        names = parts.vectorizer.feature_names
+        evidence = _evidence("intent", parts.intents.explain(row, int(order[0]), names), 5)
+        evidence += _evidence("team", parts.teams.explain(row, team_index, names), 3)
+        thresholds = parts.thresholds.get(language, Thresholds())
         return ParseResult(
             text,
-            model.language,
+            language,
             top,
             team,
-            model.thresholds.is_fallback(top.confidence, second),
+            thresholds.is_fallback(top.confidence, second),
             ranking,
-            _entities(out.doc),
+            _entities(doc),
             evidence,
         )
 
