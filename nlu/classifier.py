@@ -17,6 +17,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 
 from nlu.config import NLUConfig
+from nlu.fastpath import SparseRow, TfidfRow, linear_scores, softmax
 from nlu.features import FeatureDoc
 
 
@@ -35,12 +36,27 @@ class Vectorizer:
             analyzer="char_wb", ngram_range=config.char_ngrams, sublinear_tf=True, min_df=2
         )
         self._names: np.ndarray[Any, Any] | None = None
+        self._rows: tuple[TfidfRow, TfidfRow] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_names": None, "_rows": None}
 
     def fit_transform(self, docs: Sequence[FeatureDoc]) -> sp.csr_matrix:
         words = self.words.fit_transform([d.words for d in docs])
         chars = self.chars.fit_transform([d.chars for d in docs])
-        self._names = None
+        self._names = self._rows = None
         return self._stack(words, chars)
+
+    def row(self, doc: FeatureDoc) -> SparseRow:
+        """One message's vector, equal to a row of `transform` (see nlu/fastpath.py)."""
+        if self._rows is None:
+            self._rows = (TfidfRow(self.words), TfidfRow(self.chars))
+        words, chars = self._rows[0](doc.words), self._rows[1](doc.chars)
+        offset = len(self._rows[0].vocabulary)
+        return SparseRow(
+            np.concatenate([words.indices, chars.indices + offset]),
+            np.concatenate([words.values * self.word_weight, chars.values * self.char_weight]),
+        )
 
     def transform(self, docs: Sequence[FeatureDoc]) -> sp.csr_matrix:
         return self._stack(
@@ -90,30 +106,38 @@ class LinearClassifier:
 
     def fit(self, X: sp.csr_matrix, labels: Sequence[str]) -> LinearClassifier:
         self.model = self.unfitted().fit(X, np.asarray(labels))
+        self.classes: list[str] = [str(c) for c in self.model.classes_]
         return self
-
-    @property
-    def classes(self) -> list[str]:
-        assert self.model is not None, "fit() first"
-        return [str(c) for c in self.model.classes_]
 
     def predict_proba(self, X: sp.csr_matrix) -> np.ndarray[Any, Any]:
         assert self.model is not None, "fit() first"
         return np.asarray(self.model.predict_proba(X))
 
+    def proba_row(self, row: SparseRow) -> np.ndarray[Any, Any]:
+        """`predict_proba` for one message: softmax(temperature * decision function)."""
+        assert self.model is not None, "fit() first"
+        calibrated = self.model.calibrated_classifiers_[0]
+        coef = calibrated.estimator.coef_
+        if coef.shape[0] < 3:  # binary models have their own score shape: let sklearn do it
+            X = sp.csr_matrix(
+                (row.values, row.indices, [0, len(row.indices)]), shape=(1, coef.shape[1])
+            )
+            return np.asarray(self.predict_proba(X)[0])
+        scores = linear_scores(coef, calibrated.estimator.intercept_, row)
+        return softmax(calibrated.calibrators[0].beta_ * scores)
+
     def _weights(self) -> np.ndarray[Any, Any]:
         assert self.model is not None, "fit() first"
-        coef = np.asarray(self.model.calibrated_classifiers_[0].estimator.coef_)
-        return coef
+        return np.asarray(self.model.calibrated_classifiers_[0].estimator.coef_)
 
     def explain(
-        self, row: sp.csr_matrix, class_index: int, names: np.ndarray[Any, Any], top: int = 20
+        self, row: SparseRow, class_index: int, names: np.ndarray[Any, Any], top: int = 20
     ) -> list[tuple[str, float]]:
         """The features in `row` that pushed hardest towards `class_index`."""
         weights = self._weights()
         if weights.shape[0] == 1:  # binary models keep one row, for the second class
             weights = np.vstack([-weights[0], weights[0]])
-        contributions = row.data * weights[class_index, row.indices]
+        contributions = row.values * weights[class_index, row.indices]
         order = np.argsort(-contributions)[:top]
         return [
             (str(names[row.indices[i]]), float(contributions[i]))

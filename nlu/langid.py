@@ -8,6 +8,7 @@ as a prior: a short message keeps it unless the evidence against it is strong.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -15,6 +16,7 @@ from sklearn.naive_bayes import MultinomialNB
 from sklearn.pipeline import Pipeline, make_pipeline
 
 from nlu.config import LANGUAGES
+from nlu.fastpath import TfidfRow, linear_scores, softmax
 
 
 @dataclass
@@ -24,7 +26,7 @@ class LanguageGuess:
 
 
 class LanguageIdentifier:
-    def __init__(self, short_words: int = 3, keep_prior_above: float = 0.1) -> None:
+    def __init__(self, short_words: int = 3, keep_prior_above: float = 0.001) -> None:
         self.short_words = short_words
         self.keep_prior_above = keep_prior_above
         self.pipeline: Pipeline = make_pipeline(
@@ -32,14 +34,26 @@ class LanguageIdentifier:
             MultinomialNB(alpha=0.05),
         )
         self.languages: tuple[str, ...] = LANGUAGES
+        self._row: TfidfRow | None = None
 
     def fit(self, texts: list[str], languages: list[str]) -> LanguageIdentifier:
         self.pipeline.fit([t.lower() for t in texts], languages)
         self.languages = tuple(str(c) for c in self.pipeline.classes_)
         return self
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_row": None}
+
     def probabilities(self, text: str) -> dict[str, float]:
-        probs = self.pipeline.predict_proba([text.lower()])[0]
+        """Naive Bayes posteriors, computed as in `predict_proba` (see nlu/fastpath.py)."""
+        vectorizer, bayes = self.pipeline.steps[0][1], self.pipeline.steps[1][1]
+        if getattr(self, "_row", None) is None:
+            self._row = TfidfRow(vectorizer)
+        assert self._row is not None
+        joint = linear_scores(
+            bayes.feature_log_prob_, bayes.class_log_prior_, self._row(text.lower())
+        )
+        probs = softmax(joint)
         return {lang: float(p) for lang, p in zip(self.languages, probs, strict=True)}
 
     def identify(self, text: str, previous: str | None = None) -> LanguageGuess:

@@ -112,9 +112,9 @@ class NLUModel:
 
     def _result(self, text: str, language: str, doc: Doc) -> ParseResult:
         parts = self.parts
-        row = parts.vectorizer.transform([featurize(doc)])
-        intent_probs = parts.intents.predict_proba(row)[0]
-        team_probs = parts.teams.predict_proba(row)[0]
+        row = parts.vectorizer.row(featurize(doc))
+        intent_probs = parts.intents.proba_row(row)
+        team_probs = parts.teams.proba_row(row)
         intent_classes = parts.intents.classes
         order = np.argsort(-intent_probs)
         ranking = [Ranked(intent_classes[i], float(intent_probs[i])) for i in order[:5]]

@@ -55,7 +55,7 @@ def test_parse_stdin_lines_including_junk(models_dir: Path) -> None:
         b"",
         b"   ",
         "😀😀".encode(),
-        b"\x00\x01\xff\xfe junk",
+        b"\x00\x01\x02\xff\xfe\x80\x90",
         b"x" * 10_000,
         "var är simhallen".encode(),
     ]
