@@ -78,12 +78,22 @@ def run_rasa(
     job_file, out_file = work / f"job_{language}.json", work / f"out_{language}.json"
     job_file.write_text(json.dumps(job, ensure_ascii=False))
     python = Path(os.environ.get("RASA_VENV", HERE / ".rasa-venv")) / "bin" / "python"
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
-    subprocess.run(
-        [str(python), str(HERE / "rasa_worker.py"), str(job_file), str(out_file)],
-        check=True,
-        env=env,
-    )
+    env = {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "3",
+        "LOG_LEVEL": "ERROR",
+        "LOG_LEVEL_LIBRARIES": "ERROR",
+    }
+    log = work / f"rasa_{language}.log"
+    with log.open("w") as stderr:
+        done = subprocess.run(
+            [str(python), str(HERE / "rasa_worker.py"), str(job_file), str(out_file)],
+            env=env,
+            stderr=stderr,
+        )
+    if done.returncode != 0:
+        sys.exit(f"Rasa failed for {language}:\n" + log.read_text()[-3000:])
     return json.loads(out_file.read_text())
 
 

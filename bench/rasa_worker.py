@@ -54,7 +54,6 @@ def main() -> None:
         )
         print(
             f"rasa {job['language']} fold done in {train_seconds:.0f} s",
-            file=sys.stderr,
             flush=True,
         )
     with open(sys.argv[2], "w", encoding="utf-8") as fh:

@@ -47,6 +47,14 @@ class Vectorizer:
         self._names = self._rows = None
         return self._stack(words, chars)
 
+    def unseen_share(self, doc: FeatureDoc) -> float:
+        """The share of the message's lemmas that training never saw (0 when it has none)."""
+        lemmas = [w for w in doc.words if w.startswith("l:")]
+        if not lemmas:
+            return 0.0
+        vocabulary = self.words.vocabulary_
+        return sum(w not in vocabulary for w in lemmas) / len(lemmas)
+
     def row(self, doc: FeatureDoc) -> SparseRow:
         """One message's vector, equal to a row of `transform` (see nlu/fastpath.py)."""
         if self._rows is None:

@@ -112,7 +112,8 @@ class NLUModel:
 
     def _result(self, text: str, language: str, doc: Doc) -> ParseResult:
         parts = self.parts
-        row = parts.vectorizer.row(featurize(doc))
+        features = featurize(doc)
+        row = parts.vectorizer.row(features)
         intent_probs = parts.intents.proba_row(row)
         team_probs = parts.teams.proba_row(row)
         intent_classes = parts.intents.classes
@@ -131,7 +132,7 @@ class NLUModel:
             language,
             top,
             team,
-            thresholds.is_fallback(top.confidence, second),
+            thresholds.is_fallback(top.confidence, second, parts.vectorizer.unseen_share(features)),
             ranking,
             _entities(doc),
             evidence,

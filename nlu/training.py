@@ -61,7 +61,7 @@ def train_parts(
     vectorizer = Vectorizer(config)
     X = vectorizer.fit_transform(docs)
     intent_model = LinearClassifier(config)
-    tuning = _tune(intent_model, X, labels, example_languages, config)
+    tuning = _tune(intent_model, vectorizer, X, labels, example_languages, config)
     step("fallback thresholds")
     intent_model.fit(X, labels.tolist())
     step("intent classifier")
@@ -91,8 +91,24 @@ def train_parts(
     )
 
 
+def _unseen_out_of_fold(X: Any, vectorizer: Vectorizer, splits: list[Any]) -> np.ndarray[Any, Any]:
+    """Per example, the share of its lemmas that its fold's training part never contained."""
+    lemma_columns = np.flatnonzero(np.char.startswith(vectorizer.feature_names.astype(str), "l:"))
+    lemmas = X[:, lemma_columns].tocsr()
+    unseen = np.zeros(X.shape[0])
+    for train, test in splits:
+        seen = np.asarray((lemmas[train] != 0).sum(axis=0)).ravel() > 0
+        held_out = lemmas[test].copy()
+        totals = np.diff(held_out.indptr)
+        held_out.data = seen[held_out.indices].astype(float)
+        known = np.asarray(held_out.sum(axis=1)).ravel()
+        unseen[test] = np.where(totals > 0, 1.0 - known / np.maximum(totals, 1), 0.0)
+    return unseen
+
+
 def _tune(
     model: LinearClassifier,
+    vectorizer: Vectorizer,
     X: Any,
     labels: np.ndarray[Any, Any],
     languages: np.ndarray[Any, Any],
@@ -101,9 +117,9 @@ def _tune(
     """Out-of-fold probabilities, then thresholds within the budget for each language."""
     strata = np.char.add(np.char.add(languages.astype(str), "|"), labels.astype(str))
     folds = StratifiedKFold(config.threshold_folds, shuffle=True, random_state=config.seed)
-    probs = cross_val_predict(
-        model.unfitted(), X, labels, cv=list(folds.split(X, strata)), method="predict_proba"
-    )
+    splits = list(folds.split(X, strata))
+    probs = cross_val_predict(model.unfitted(), X, labels, cv=splits, method="predict_proba")
+    unseen = _unseen_out_of_fold(X, vectorizer, splits)
     classes = sorted(set(labels.tolist()))
     return {
         lang: tune_thresholds(
@@ -111,6 +127,7 @@ def _tune(
             classes,
             labels[languages == lang].tolist(),
             config.false_fallback_budget,
+            unseen[languages == lang],
         )
         for lang in sorted(set(languages.tolist()))
     }
