@@ -16,9 +16,9 @@ from nlu import NO_INTENT, OUT_OF_SCOPE, NLUModel, ParseResult
 PROMPT = "> "
 TEXTS = {
     "welcome": {
-        "fi": "Hei! Olen {city}n kuntabotti. Kysy kaupungin palveluista (tyhjä rivi lopettaa).",
-        "sv": "Hej! Jag är kuntabotti i {city}. Fråga om stadens tjänster (tom rad avslutar).",
-        "en": "Hi! I am kuntabotti of {city}. Ask about city services (empty line quits).",
+        "fi": "Hei! Olen kuntabotti ({city}). Kysy kunnan palveluista (tyhjä rivi lopettaa).",
+        "sv": "Hej! Jag är kuntabotti ({city}). Fråga om kommunens tjänster (tom rad avslutar).",
+        "en": "Hi! I am kuntabotti ({city}). Ask about municipal services (empty line quits).",
     },
     "clarify": {
         "fi": "En ole varma, mitä tarkoitit. Tarkoititko jotakin näistä?",
@@ -58,8 +58,8 @@ def intent_title(content: Content, intent: str, lang: str) -> str:
 def run_shell(
     content: Content, model: NLUModel, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
 ) -> int:
-    city = content.municipality["name"]["fi"]
-    print(TEXTS["welcome"]["fi"].format(city=city), file=stdout)
+    for lang, text in TEXTS["welcome"].items():
+        print(text.format(city=content.municipality["name"][lang]), file=stdout)
     previous: str | None = None
     while True:
         if stdin.isatty():

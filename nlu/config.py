@@ -36,7 +36,7 @@ class NLUConfig:
     calibration_folds: int = 3
     # Fallback thresholds are tuned on out-of-fold predictions within this false-fallback budget.
     threshold_folds: int = 5
-    false_fallback_budget: float = 0.04
+    false_fallback_budget: float = 0.05
     max_chars: int = 2000
     seed: int = 0
 

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from actions import render_answer
+from content import Content
+
 KUNTABOTTI = str(Path(sys.executable).parent / "kuntabotti")
 PARSE_KEYS = {
     "text",
@@ -134,7 +137,7 @@ def test_evaluate_rejects_a_broken_test_file(models_dir: Path, tmp_path: Path) -
     assert b"bad.jsonl:1: each line needs" in done.stderr
 
 
-def test_shell_answers_in_the_users_language(models_dir: Path) -> None:
+def test_shell_answers_in_the_users_language(models_dir: Path, content: Content) -> None:
     data = Path(__file__).resolve().parent.parent / "data"
     done = run(
         "shell",
@@ -146,5 +149,8 @@ def test_shell_answers_in_the_users_language(models_dir: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.decode().splitlines()
-    assert lines[0].startswith("Hei! Olen")
-    assert len(lines) >= 3
+    assert [line[:4] for line in lines[:3]] == ["Hei!", "Hej!", "Hi! "]
+    assert lines[3:] == [
+        render_answer(content, "liikunta_kulttuuri_uimahalli", "fi"),
+        render_answer(content, "liikunta_kulttuuri_uimahalli", "en"),
+    ]
