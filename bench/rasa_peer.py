@@ -65,10 +65,13 @@ def run_rasa(
 ) -> dict:
     config = work / f"config_{language}.yml"
     config.write_text(RASA_CONFIG.format(language=language, epochs=epochs))
+    check_config = work / f"check_config_{language}.yml"
+    check_config.write_text(RASA_CONFIG.format(language=language, epochs=1))
     job = {
         "language": language,
         "data_folder": str(data / language),
         "config": str(config),
+        "check_config": str(check_config),
         "folds": [],
     }
     for k, (train, test) in enumerate(folds):
@@ -188,7 +191,7 @@ def main() -> None:
             f"({ratio(o['p99_ms'], d['p99_ms'])}) |"
         )
     print(
-        "Rasa loaded the unchanged folders: "
+        "rasa train nlu accepted the unchanged folders: "
         + ", ".join(
             f"{lang} {r['rasa_loaded_intents']} intents / {r['rasa_loaded_examples']} examples"
             for lang, r in results.items()

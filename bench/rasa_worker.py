@@ -25,7 +25,11 @@ def main() -> None:
 
     # The unchanged language folder, read by Rasa's own loader and schema validation.
     data = load_data(job["data_folder"])
+    # `rasa train nlu` on the unchanged folder: the format check the issue asks for.
+    with tempfile.TemporaryDirectory() as tmp:
+        train_nlu(job["check_config"], job["data_folder"], tmp, fixed_model_name="check")
     out = {
+        "trained_unchanged_folder": True,
         "data_folder": job["data_folder"],
         "rasa_examples": len(data.intent_examples),
         "rasa_intents": len(data.intents),
