@@ -87,6 +87,8 @@ def run_rasa(
         "TF_CPP_MIN_LOG_LEVEL": "3",
         "LOG_LEVEL": "ERROR",
         "LOG_LEVEL_LIBRARIES": "ERROR",
+        # Rasa caches training steps in ./.rasa/cache by default: keep it out of the tree.
+        "RASA_CACHE_DIRECTORY": str(work / "rasa-cache"),
     }
     log = work / f"rasa_{language}.log"
     with log.open("w") as stderr:

@@ -68,10 +68,6 @@ class NLUModel:
     def langid(self) -> LanguageIdentifier:
         return self.parts.langid
 
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return tuple(self.parts.analyzers)
-
     # -- parsing -------------------------------------------------------------------------
     def parse(
         self, text: str, previous_language: str | None = None, language: str | None = None
@@ -91,9 +87,6 @@ class NLUModel:
             # A message this long is a letter, not a question: a person should read it all.
             result = replace(result, fallback=True)
         return result
-
-    def parse_many(self, texts: Iterable[str]) -> list[ParseResult]:
-        return [self.parse(t) for t in texts]
 
     def _nothing(self, text: str, language: str, cleaned: str) -> ParseResult:
         entities: list[Entity] = []
