@@ -30,7 +30,7 @@ bench: setup-dev
 
 bench-rasa: setup-dev
 	bash bench/setup_rasa.sh
-	$(VENV)/python -m bench.rasa_peer
+	$(VENV)/python -m bench.rasa_peer $(RASA_PEER_ARGS)
 
 clean:
 	rm -rf models .pytest_cache .mypy_cache .ruff_cache

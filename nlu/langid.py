@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.naive_bayes import MultinomialNB
 from sklearn.pipeline import Pipeline, make_pipeline
@@ -47,9 +46,8 @@ class LanguageIdentifier:
     def probabilities(self, text: str) -> dict[str, float]:
         """Naive Bayes posteriors, computed as in `predict_proba` (see nlu/fastpath.py)."""
         vectorizer, bayes = self.pipeline.steps[0][1], self.pipeline.steps[1][1]
-        if getattr(self, "_row", None) is None:
+        if self._row is None:
             self._row = TfidfRow(vectorizer)
-        assert self._row is not None
         joint = linear_scores(
             bayes.feature_log_prob_, bayes.class_log_prior_, self._row(text.lower())
         )
@@ -68,6 +66,3 @@ class LanguageIdentifier:
         ):
             return LanguageGuess(previous, probs[previous])
         return LanguageGuess(best, probs[best])
-
-    def identify_many(self, texts: list[str]) -> list[str]:
-        return [str(lang) for lang in np.asarray(self.pipeline.predict([t.lower() for t in texts]))]
