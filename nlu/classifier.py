@@ -114,6 +114,10 @@ class LinearClassifier:
 
     def fit(self, X: sp.csr_matrix, labels: Sequence[str]) -> LinearClassifier:
         self.model = self.unfitted().fit(X, np.asarray(labels))
+        # float32 halves the largest part of the model (classes x features); scores move by
+        # ~1e-7, far below any threshold. sklearn's own methods use the same array.
+        estimator = self.model.calibrated_classifiers_[0].estimator
+        estimator.coef_ = estimator.coef_.astype(np.float32)
         self.classes: list[str] = [str(c) for c in self.model.classes_]
         return self
 
