@@ -9,6 +9,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlu.components import SimplemmaLemmatizer
 from nlu.features import FeatureDoc, featurize
 from nlu.pipelines import build_pipeline
 
@@ -35,14 +36,27 @@ class Analyzer:
         self.language = language
         self.pipes = pipes
         self.nlp: Language = build_pipeline(language, pipes)
+        self.lemma_table: dict[str, str] | None = None
 
     # Pickling leaves out the spaCy pipeline: it is rebuilt from the stored config, which
     # keeps artefacts small and independent of spaCy's binary formats.
     def __getstate__(self) -> dict[str, Any]:
-        return {"language": self.language, "pipes": self.pipes}
+        return {"language": self.language, "pipes": self.pipes, "lemma_table": self.lemma_table}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["language"], state["pipes"])  # type: ignore[misc]
+        if state.get("lemma_table") is not None:
+            for _, component in self.nlp.pipeline:
+                if isinstance(component, SimplemmaLemmatizer):
+                    component.table = state["lemma_table"]
+                    component.lemmatize.cache_clear()
+            self.lemma_table = state["lemma_table"]
+
+    def restrict_lemmas(self, lemmas: set[str]) -> None:
+        """After training: keep only the lexicon a model can use (see SimplemmaLemmatizer)."""
+        for _, component in self.nlp.pipeline:
+            if isinstance(component, SimplemmaLemmatizer):
+                self.lemma_table = component.restrict_to(lemmas)
 
     def analyse(self, text: str) -> Doc:
         return self.nlp(text)

@@ -85,15 +85,37 @@ def make_voikko_lemmatizer(nlp: Language, name: str, dictionary: str) -> VoikkoL
 
 
 class SimplemmaLemmatizer:
-    """Lemmas for Swedish and English from simplemma's packaged lexicons (no model download)."""
+    """Lemmas for Swedish and English from simplemma's packaged lexicons (no model download).
+
+    simplemma's full Swedish lexicon costs ~100 MB of memory. A trained model only profits
+    from lemmas it has weights for, so training calls `restrict_to` and the model keeps just
+    the word -> lemma pairs that lead to those lemmas (see nlu/analyzer.py).
+    """
 
     def __init__(self, nlp: Language, name: str, lang: str) -> None:
         self.name = name
         self.lang = lang
+        self.table: dict[str, str] | None = None
         self.lemmatize = lru_cache(maxsize=_CACHE_SIZE)(self._lemmatize)
 
     def _lemmatize(self, word: str) -> str:
+        if self.table is not None:
+            return self.table.get(word, word)
         return str(simplemma.lemmatize(word, lang=self.lang)).lower()
+
+    def restrict_to(self, lemmas: set[str]) -> dict[str, str]:
+        """Keep only the lexicon entries (and cached words) whose lemma is in `lemmas`."""
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+        lexicon = DefaultDictionaryFactory().get_dictionary(self.lang)
+        table = {
+            word.lower(): str(lemma).lower()
+            for word, lemma in lexicon.items()
+            if str(lemma).lower() in lemmas
+        }
+        self.table = table
+        self.lemmatize.cache_clear()
+        return table
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:

@@ -23,7 +23,7 @@ from nlu.fallback import Thresholds, TuningReport, tune_thresholds
 from nlu.langid import LanguageIdentifier
 
 Progress = Callable[[str], None]
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 @dataclass
@@ -70,6 +70,9 @@ def train_parts(
         X[routable], [intents[label].team for label in labels[routable]]
     )
     step("team classifier")
+    known_lemmas = {name[2:] for name in vectorizer.words.vocabulary_ if name.startswith("l:")}
+    for analyzer in analyzers.values():
+        analyzer.restrict_lemmas(known_lemmas)
     langid = LanguageIdentifier().fit([e.text for e in ordered], list(example_languages))
     step("language identification")
     meta = {

@@ -67,3 +67,14 @@ def test_features_use_lemmas_parts_and_hide_entity_values() -> None:
 
 def test_fold_joins_spellings_without_diacritics() -> None:
     assert fold("päivähoito") == fold("paivahoito") == "paivahoito"
+
+
+def test_restricted_lemma_table_keeps_only_known_lemmas() -> None:
+    """A trained model keeps the lexicon entries leading to lemmas it knows (memory)."""
+    sv = spacy.blank("sv")
+    lemmatizer = sv.add_pipe("simplemma_lemmatizer", config={"lang": "sv"})
+    assert [t.lemma_ for t in sv("barnen simhallar")] == ["barn", "simhall"]
+    table = lemmatizer.restrict_to({"barn"})
+    assert table["barnen"] == "barn"
+    assert set(table.values()) == {"barn"}
+    assert [t.lemma_ for t in sv("barnen simhallar")] == ["barn", "simhallar"]
