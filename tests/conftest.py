@@ -11,6 +11,17 @@ from bot.models import load_valid_content, train_model
 from content import Content
 from nlu import NLUModel
 
+# The `nlu parse` JSON contract (issue 2): later tools depend on exactly these keys.
+PARSE_KEYS = {
+    "text",
+    "language",
+    "intent",
+    "team",
+    "fallback",
+    "ranking",
+    "entities",
+    "explanation",
+}
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 

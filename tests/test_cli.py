@@ -8,21 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import PARSE_KEYS
 
 from actions import render_answer
 from content import Content
 
 KUNTABOTTI = str(Path(sys.executable).parent / "kuntabotti")
-PARSE_KEYS = {
-    "text",
-    "language",
-    "intent",
-    "team",
-    "fallback",
-    "ranking",
-    "entities",
-    "explanation",
-}
 
 
 def run(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import PARSE_KEYS
 
 from nlu import NO_INTENT, OUT_OF_SCOPE, ModelHandle, NLUModel
 
@@ -72,16 +73,7 @@ def test_bad_input_gives_a_valid_fallback_result(model: NLUModel, text: str) -> 
     result = model.parse(text).to_dict()
     assert result["fallback"] is True
     assert result["language"] in ("fi", "sv", "en")
-    assert set(result) == {
-        "text",
-        "language",
-        "intent",
-        "team",
-        "fallback",
-        "ranking",
-        "entities",
-        "explanation",
-    }
+    assert set(result) == PARSE_KEYS
     assert result["intent"]["name"] in model.intents or result["intent"]["name"] == NO_INTENT
 
 
