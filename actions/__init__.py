@@ -1,5 +1,31 @@
-"""What the bot does: answer now; clarify, tickets, routing, handoff and notify come next."""
+"""What the bot does: answer, clarify, create and route tickets, hand off, notify.
 
-from actions.answer import office_hours_text, render_answer
+Each action takes an `ActionContext` and returns what to say (`Say`); see actions/base.py.
+"""
 
-__all__ = ["office_hours_text", "render_answer"]
+from actions.answer import answer, office_hours_text, render_answer
+from actions.base import ActionContext, Button, Say
+from actions.clarify import candidates, clarify
+from actions.handoff import hand_back, request_handoff, take_over
+from actions.notify import notify_team, service_notices
+from actions.tickets import create_ticket, offer_ticket, route, ticket_created
+
+__all__ = [
+    "ActionContext",
+    "Button",
+    "Say",
+    "answer",
+    "candidates",
+    "clarify",
+    "create_ticket",
+    "hand_back",
+    "notify_team",
+    "offer_ticket",
+    "office_hours_text",
+    "render_answer",
+    "request_handoff",
+    "route",
+    "service_notices",
+    "take_over",
+    "ticket_created",
+]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from actions.base import ActionContext, Say
+from actions.notify import service_notices
 from content import Content
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -59,3 +61,17 @@ def render_answer(content: Content, intent: str, lang: str) -> str:
     definition = content.intents[intent]
     template = definition.answers[lang]
     return template.format_map(placeholders(content, definition.team, lang))
+
+
+async def answer(ctx: ActionContext, intent: str, ask_feedback: bool = True) -> list[Say]:
+    """Active service breaks of the intent's team, the answer, then "did this help?"."""
+    said = await service_notices(ctx, ctx.content.intents[intent].team)
+    said.append(Say(render_answer(ctx.content, intent, ctx.lang)))
+    if ask_feedback:
+        said.append(
+            Say(
+                ctx.text("did_it_help"),
+                (ctx.button("helpful:yes", "btn_yes"), ctx.button("helpful:no", "btn_no")),
+            )
+        )
+    return said

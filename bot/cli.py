@@ -110,6 +110,31 @@ def _parser() -> argparse.ArgumentParser:
     _data_option(shell)
     _model_options(shell)
     shell.set_defaults(run=_shell)
+
+    run = sub.add_parser(
+        "run",
+        help="serve web chat, REST API and Telegram",
+        description="Train if the data changed, create or upgrade the task store, serve web "
+        "chat and the REST API, and Telegram when TELEGRAM_TOKEN is set. Environment: "
+        "DATABASE_URL (default sqlite:///kuntabotti.db), TELEGRAM_TOKEN, "
+        "TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET.",
+    )
+    run.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    run.add_argument("--port", type=int, default=8080, help="port to listen on")
+    run.add_argument("--database-url", help="overrides DATABASE_URL")
+    _data_option(run)
+    run.add_argument("--models", type=Path, default=Path("models"), help="models folder")
+    run.set_defaults(run=_run)
+
+    db = sub.add_parser("db", help="task store tools").add_subparsers(title="db commands")
+    upgrade = db.add_parser(
+        "upgrade",
+        help="create or upgrade the task store schema",
+        description="Run the Alembic migrations up to the newest (DATABASE_URL or "
+        "--database-url; default sqlite:///kuntabotti.db).",
+    )
+    upgrade.add_argument("--database-url", help="overrides DATABASE_URL")
+    upgrade.set_defaults(run=_db_upgrade)
     return parser
 
 
@@ -247,3 +272,37 @@ def _shell(args: argparse.Namespace) -> int:
     from bot.shell import run_shell
 
     return run_shell(load_valid_content(args.data), load_model(args.models, args.model))
+
+
+def _run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.serve import Settings, serve
+
+    settings = Settings.from_env(
+        host=args.host,
+        port=args.port,
+        data=args.data,
+        models=args.models,
+        database_url=args.database_url,
+    )
+    asyncio.run(serve(settings))
+    return 0
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.serve import Settings
+    from taskstore import Database
+
+    async def upgrade() -> None:
+        db = Database(Settings.from_env(database_url=args.database_url).database_url)
+        try:
+            await db.migrate()
+        finally:
+            await db.close()
+
+    asyncio.run(upgrade())
+    print("task store schema is up to date")
+    return 0

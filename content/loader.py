@@ -45,6 +45,7 @@ class IntentDef:
     examples: dict[str, list[Example]] = field(default_factory=dict)
     answers: dict[str, str] = field(default_factory=dict)
     where: dict[str, tuple[str, int]] = field(default_factory=dict)  # language -> file, line
+    slots: list[str] = field(default_factory=list)  # what a case's ticket form asks for
 
 
 @dataclass
@@ -142,7 +143,11 @@ def _add_intents(content: Content, lang: str, doc: YamlDoc) -> None:
         intent = content.intents.get(name)
         if intent is None:
             intent = content.intents[name] = IntentDef(
-                name, meta["team"], meta["kind"], bool(meta.get("sensitive", False))
+                name,
+                meta["team"],
+                meta["kind"],
+                bool(meta.get("sensitive", False)),
+                slots=list(meta.get("slots", [])),
             )
         elif (intent.team, intent.kind) != (meta["team"], meta["kind"]):
             content.problems.append(

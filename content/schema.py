@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 KINDS = ("faq", "case", "core")
+SLOTS = ("location",)
 
 LOCALIZED = {
     "type": "object",
@@ -104,6 +105,12 @@ NLU_FILE: dict[str, Any] = {
                             "team": {"type": "string"},
                             "kind": {"enum": list(KINDS)},
                             "sensitive": {"type": "boolean"},
+                            # What a case's ticket form asks for besides the description.
+                            "slots": {
+                                "type": "array",
+                                "items": {"enum": list(SLOTS)},
+                                "uniqueItems": True,
+                            },
                         },
                     },
                     "examples": {"type": "string", "pattern": r"^\s*- "},

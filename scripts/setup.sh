@@ -9,6 +9,12 @@ extras=""
 [ "${1:-}" = "--dev" ] && extras="[dev]"
 
 debs=(libvoikko1 voikko-fi)
+# The tests start a throwaway PostgreSQL cluster (tests/pg.py) and drive the web chat in
+# Chromium; `make run` needs neither (it uses the embedded SQLite store). Installing the
+# postgresql package also creates and starts Debian's "main" cluster, which the tests leave be.
+if [ -n "$extras" ]; then
+  debs+=(postgresql chromium fonts-dejavu-core)
+fi
 missing=()
 for pkg in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

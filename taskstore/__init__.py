@@ -1,1 +1,38 @@
-"""The shared task store (SQLAlchemy models + Alembic migrations): arrives with issue 3."""
+"""The shared task store: conversations, messages, tickets and the append-only event log.
+
+SQLAlchemy 2 (async) models with Alembic migrations; SQLite is the embedded default and
+PostgreSQL the production database (`DATABASE_URL`). Every worker reads and writes here,
+so no conversation state lives only in one process's memory.
+"""
+
+from taskstore.db import DEFAULT_URL, Database, async_url
+from taskstore.models import (
+    AnswerFeedback,
+    Conversation,
+    Event,
+    Message,
+    Resident,
+    ServiceNotice,
+    StaffTeam,
+    StaffUser,
+    Team,
+    Ticket,
+    utcnow,
+)
+
+__all__ = [
+    "DEFAULT_URL",
+    "AnswerFeedback",
+    "Conversation",
+    "Database",
+    "Event",
+    "Message",
+    "Resident",
+    "ServiceNotice",
+    "StaffTeam",
+    "StaffUser",
+    "Team",
+    "Ticket",
+    "async_url",
+    "utcnow",
+]

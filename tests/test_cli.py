@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PARSE_KEYS
+from tests.conftest import PARSE_KEYS
 
 from actions import render_answer
 from content import Content

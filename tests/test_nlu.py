@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PARSE_KEYS
+from tests.conftest import PARSE_KEYS
 
 from nlu import NO_INTENT, OUT_OF_SCOPE, ModelHandle, NLUModel
 

@@ -1,0 +1,64 @@
+"""Handoff between the bot and people: request, take over, hand back. Each step is an event.
+
+In the team's office hours a conversation waits in the queue for a person; outside them the
+resident is told when an answer can be expected (the ticket's first-response due time).
+"""
+
+from __future__ import annotations
+
+from actions.answer import office_hours_text
+from actions.base import ActionContext, Say
+from actions.sla import is_open
+from actions.tickets import due_text
+from taskstore import Ticket, store
+
+
+async def request_handoff(ctx: ActionContext, ticket: Ticket) -> list[Say]:
+    conversation = ctx.conversation
+    await store.log_event(
+        ctx.session, "handoff_requested", "resident", ticket=ticket, conversation=conversation
+    )
+    hours = ctx.content.teams[ticket.team_id]["office_hours"]
+    if is_open(hours, ctx.now):
+        conversation.state = "queued"
+        await store.log_event(
+            ctx.session, "queued", "bot", ticket=ticket, conversation=conversation
+        )
+        text = ctx.text("queued", team=ctx.team_name(ticket.team_id), number=ticket.number)
+        return [Say(text, (ctx.button("queue:cancel", "btn_back_to_bot"),))]
+    return [
+        Say(
+            ctx.text(
+                "after_hours",
+                hours=office_hours_text(hours, ctx.lang),
+                number=ticket.number,
+                due=due_text(ctx, ticket),
+            )
+        )
+    ]
+
+
+async def take_over(ctx: ActionContext, staff_id: int) -> None:
+    """A person takes the conversation: the bot falls silent until it is handed back."""
+    conversation = ctx.conversation
+    conversation.state = "with_staff"
+    conversation.assigned_staff_id = staff_id
+    await store.log_event(
+        ctx.session, "taken_over", "staff", conversation=conversation, staff_id=staff_id
+    )
+
+
+async def hand_back(ctx: ActionContext, staff_id: int | None = None) -> list[Say]:
+    """Back to the bot, by the person holding it (staff_id) or by the resident leaving the
+    queue (None)."""
+    conversation = ctx.conversation
+    conversation.state = "bot"
+    conversation.assigned_staff_id = None
+    await store.log_event(
+        ctx.session,
+        "handed_back",
+        "staff" if staff_id is not None else "resident",
+        conversation=conversation,
+        staff_id=staff_id,
+    )
+    return [Say(ctx.text("back_to_bot"))]

@@ -1,0 +1,236 @@
+"""Everything the bot itself says (not the FAQ answers, which are content), in fi, sv and en.
+
+One table, so a translator or the comms team finds every sentence in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TEXTS: dict[str, dict[str, str]] = {
+    "greeting": {
+        "fi": "Hei! Olen {city}n kuntabotti – automaattinen avustaja, en ihminen. Vastaan "
+        "kysymyksiin kaupungin palveluista suomeksi, ruotsiksi ja englanniksi.",
+        "sv": "Hej! Jag är {city}s kommunbot – en automatisk assistent, inte en människa. "
+        "Jag svarar på frågor om stadens tjänster på finska, svenska och engelska.",
+        "en": "Hi! I am the {city} city chatbot – an automated assistant, not a person. I "
+        "answer questions about city services in Finnish, Swedish and English.",
+    },
+    "human_path": {
+        "fi": "Jos en osaa auttaa, voin välittää kysymyksesi työntekijälle. Voit myös soittaa "
+        "neuvontaan {city_phone} ({hours}).",
+        "sv": "Om jag inte kan hjälpa kan jag skicka din fråga till en anställd. Du kan också "
+        "ringa rådgivningen {city_phone} ({hours}).",
+        "en": "If I cannot help, I can pass your question to a member of staff. You can also "
+        "call the city's advice line {city_phone} ({hours}).",
+    },
+    "bot_challenge": {
+        "fi": "Olen botti eli tietokoneohjelma, en ihminen. Voin kuitenkin välittää asiasi "
+        "ihmiselle.",
+        "sv": "Jag är en bot, alltså ett datorprogram, inte en människa. Jag kan ändå skicka "
+        "ditt ärende till en människa.",
+        "en": "I am a bot, a computer program, not a person. I can pass your matter on to a "
+        "person, though.",
+    },
+    "goodbye": {
+        "fi": "Kiitos keskustelusta, hyvää päivänjatkoa!",
+        "sv": "Tack för samtalet, ha en fortsatt trevlig dag!",
+        "en": "Thank you for the chat, have a nice day!",
+    },
+    "thanks": {
+        "fi": "Ole hyvä! Kysy vain, jos mieleen tulee muuta.",
+        "sv": "Varsågod! Fråga gärna om du undrar något annat.",
+        "en": "You are welcome! Just ask if anything else comes up.",
+    },
+    "ask_more": {
+        "fi": "Selvä. Kysy vain lisää, jos haluat.",
+        "sv": "Okej. Fråga gärna mer om du vill.",
+        "en": "All right. Feel free to ask something else.",
+    },
+    "did_it_help": {
+        "fi": "Oliko vastauksesta apua?",
+        "sv": "Hjälpte svaret dig?",
+        "en": "Did this help?",
+    },
+    "glad": {
+        "fi": "Hienoa, kiitos palautteesta!",
+        "sv": "Fint, tack för responsen!",
+        "en": "Great, thank you for the feedback!",
+    },
+    "sorry_offer": {
+        "fi": "Harmi, kiitos palautteesta. Haluatko, että välitän kysymyksesi työntekijälle?",
+        "sv": "Synd, tack för responsen. Vill du att jag skickar din fråga till en anställd?",
+        "en": "Sorry about that, thank you for the feedback. Shall I pass your question to a "
+        "member of staff?",
+    },
+    "clarify": {
+        "fi": "En ole varma, mitä tarkoitit. Tarkoititko jotakin näistä?",
+        "sv": "Jag är inte säker på vad du menade. Menade du något av dessa?",
+        "en": "I am not sure what you meant. Did you mean one of these?",
+    },
+    "fallback": {
+        "fi": "En valitettavasti osaa vastata tähän. Voin välittää kysymyksesi työntekijälle, "
+        "joka vastaa sinulle.",
+        "sv": "Tyvärr kan jag inte svara på det. Jag kan skicka din fråga till en anställd som "
+        "svarar dig.",
+        "en": "Unfortunately I cannot answer that. I can pass your question to a member of "
+        "staff who will answer you.",
+    },
+    "nothing_to_forward": {
+        "fi": "Kirjoita ensin kysymyksesi, niin välitän sen eteenpäin.",
+        "sv": "Skriv först din fråga, så skickar jag den vidare.",
+        "en": "Please write your question first, and I will pass it on.",
+    },
+    "sensitive": {
+        "fi": "Tämä on henkilökohtainen asia, joten en tallenna sen yksityiskohtia "
+        "keskusteluhistoriaan.",
+        "sv": "Det här är ett personligt ärende, så jag sparar inte detaljerna i "
+        "samtalshistoriken.",
+        "en": "This is a personal matter, so I do not keep its details in the chat history.",
+    },
+    "private_offer": {
+        "fi": "Voin myös välittää luottamuksellisen viestin tiimille {team}. Sen näkee vain "
+        "kyseinen tiimi.",
+        "sv": "Jag kan också skicka ett konfidentiellt meddelande till {team}. Bara det teamet "
+        "ser det.",
+        "en": "I can also pass a confidential message to {team}. Only that team can see it.",
+    },
+    "ask_slot_location": {
+        "fi": "Missä vika tai asia on? Kirjoita katuosoite tai paikan kuvaus.",
+        "sv": "Var finns felet eller saken? Skriv gatuadressen eller beskriv platsen.",
+        "en": "Where is it? Please write the street address or describe the place.",
+    },
+    "ask_description": {
+        "fi": "Kirjoita lyhyesti, mistä on kyse.",
+        "sv": "Beskriv kort vad det gäller.",
+        "en": "Please describe briefly what it is about.",
+    },
+    "ask_contact": {
+        "fi": "Jos haluat vastauksen myös tämän keskustelun ulkopuolella, kirjoita "
+        "sähköpostiosoitteesi tai puhelinnumerosi. Antamalla sen hyväksyt, että käytämme sitä "
+        "vain tämän asian hoitamiseen. Voit myös ohittaa tämän.",
+        "sv": "Om du vill ha svar även utanför den här chatten, skriv din e-postadress eller "
+        "ditt telefonnummer. Genom att ge det godkänner du att vi använder det endast för "
+        "det här ärendet. Du kan också hoppa över detta.",
+        "en": "If you would like an answer outside this chat too, write your email address or "
+        "phone number. By giving it you agree that we use it only for handling this matter. "
+        "You can also skip this.",
+    },
+    "contact_not_found": {
+        "fi": "En löytänyt viestistä sähköpostiosoitetta tai puhelinnumeroa. Kirjoita se "
+        "uudelleen tai ohita.",
+        "sv": "Jag hittade ingen e-postadress eller inget telefonnummer i meddelandet. Skriv "
+        "det igen eller hoppa över.",
+        "en": "I could not find an email address or phone number in that. Please write it "
+        "again or skip.",
+    },
+    "confirm": {
+        "fi": "Lähetän tämän tiimille {team}:\n{summary}\nLähetetäänkö? Voit myös kirjoittaa "
+        "lisätietoja.",
+        "sv": "Jag skickar detta till {team}:\n{summary}\nSka jag skicka? Du kan också skriva "
+        "mer information.",
+        "en": "I will send this to {team}:\n{summary}\nShall I send it? You can also write "
+        "more details.",
+    },
+    "summary_description": {
+        "fi": "Asia: {value}",
+        "sv": "Ärende: {value}",
+        "en": "Matter: {value}",
+    },
+    "summary_location": {"fi": "Paikka: {value}", "sv": "Plats: {value}", "en": "Place: {value}"},
+    "summary_contact": {
+        "fi": "Yhteystieto: {value}",
+        "sv": "Kontaktuppgift: {value}",
+        "en": "Contact: {value}",
+    },
+    "summary_private": {
+        "fi": "Luottamuksellinen: vain tiimi näkee viestin.",
+        "sv": "Konfidentiellt: bara teamet ser meddelandet.",
+        "en": "Confidential: only the team sees the message.",
+    },
+    "cancelled": {
+        "fi": "Peruttu, mitään ei lähetetty.",
+        "sv": "Avbrutet, ingenting skickades.",
+        "en": "Cancelled, nothing was sent.",
+    },
+    "ticket_created": {
+        "fi": "Kiitos! Asiasi on välitetty tiimille {team}. Asianumero: {number}. Vastausta "
+        "voit odottaa viimeistään {due}.",
+        "sv": "Tack! Ditt ärende har skickats till {team}. Ärendenummer: {number}. Du kan vänta "
+        "dig svar senast {due}.",
+        "en": "Thank you! Your matter has been passed to {team}. Ticket number: {number}. You "
+        "can expect an answer by {due}.",
+    },
+    "queued": {
+        "fi": "Välitän sinut tiimille {team}. Asianumero: {number}. Työntekijä jatkaa tässä "
+        "keskustelussa heti kun ehtii; voit kirjoittaa sillä välin lisätietoja.",
+        "sv": "Jag kopplar dig till {team}. Ärendenummer: {number}. En anställd fortsätter i "
+        "den här chatten så snart som möjligt; du kan skriva mer information under tiden.",
+        "en": "I am passing you to {team}. Ticket number: {number}. A member of staff will "
+        "continue in this chat as soon as possible; meanwhile you can add details.",
+    },
+    "after_hours": {
+        "fi": "Työntekijät eivät ole nyt paikalla (palveluajat: {hours}). Asiasi on "
+        "kirjattu, asianumero {number}. Vastausta voit odottaa viimeistään {due}.",
+        "sv": "Personalen är inte på plats nu (öppettider: {hours}). Ditt ärende är "
+        "registrerat, ärendenummer {number}. Du kan vänta dig svar senast {due}.",
+        "en": "Our staff are not available now (opening hours: {hours}). Your matter is "
+        "recorded, ticket number {number}. You can expect an answer by {due}.",
+    },
+    "still_queued": {
+        "fi": "Viestisi on lisätty asiaasi. Työntekijä jatkaa keskustelua pian.",
+        "sv": "Ditt meddelande har lagts till ärendet. En anställd fortsätter snart.",
+        "en": "Your message has been added to your matter. A member of staff will continue soon.",
+    },
+    "back_to_bot": {
+        "fi": "Olet taas botin kanssa. Miten voin auttaa?",
+        "sv": "Du pratar nu med boten igen. Hur kan jag hjälpa?",
+        "en": "You are talking to the bot again. How can I help?",
+    },
+    "choose_language": {
+        "fi": "Valitse kieli / Välj språk / Choose a language",
+        "sv": "Välj språk / Valitse kieli / Choose a language",
+        "en": "Choose a language / Valitse kieli / Välj språk",
+    },
+    "language_set": {
+        "fi": "Selvä, jatketaan suomeksi.",
+        "sv": "Okej, vi fortsätter på svenska.",
+        "en": "All right, let us continue in English.",
+    },
+    "notice": {"fi": "Tiedote: {text}", "sv": "Meddelande: {text}", "en": "Notice: {text}"},
+    # Button labels.
+    "btn_yes": {"fi": "Kyllä", "sv": "Ja", "en": "Yes"},
+    "btn_no": {"fi": "Ei", "sv": "Nej", "en": "No"},
+    "btn_to_staff": {
+        "fi": "Välitä työntekijälle",
+        "sv": "Skicka till en anställd",
+        "en": "Pass to staff",
+    },
+    "btn_no_thanks": {"fi": "Ei kiitos", "sv": "Nej tack", "en": "No thanks"},
+    "btn_none": {"fi": "Ei mikään näistä", "sv": "Inget av dessa", "en": "None of these"},
+    "btn_skip": {"fi": "Ohita", "sv": "Hoppa över", "en": "Skip"},
+    "btn_send": {"fi": "Lähetä", "sv": "Skicka", "en": "Send"},
+    "btn_cancel": {"fi": "Peru", "sv": "Avbryt", "en": "Cancel"},
+    "btn_private": {
+        "fi": "Jätä luottamuksellinen viesti",
+        "sv": "Lämna ett konfidentiellt meddelande",
+        "en": "Leave a confidential message",
+    },
+    "btn_person": {
+        "fi": "Puhu ihmisen kanssa",
+        "sv": "Prata med en människa",
+        "en": "Talk to a person",
+    },
+    "btn_back_to_bot": {
+        "fi": "Peru ja jatka botin kanssa",
+        "sv": "Avbryt och fortsätt med boten",
+        "en": "Cancel and continue with the bot",
+    },
+}
+
+LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+
+
+def say(key: str, lang: str, **values: Any) -> str:
+    """The sentence `key` in `lang` with its placeholders filled."""
+    return TEXTS[key][lang].format(**values)

@@ -1,0 +1,427 @@
+"""The per-conversation state machine: bot, clarifying, collecting, queued, with_staff, closed.
+
+A turn has two halves. `prepare()` understands the message and decides what of it may be
+stored (redacted, or a placeholder for sensitive matters); the runtime commits that before
+`respond()` runs the state machine and the actions. Everything the next turn needs is in
+the conversation row (`state`, `language`, `slots`), never in this object.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from actions import (
+    ActionContext,
+    Button,
+    Say,
+    answer,
+    candidates,
+    clarify,
+    create_ticket,
+    hand_back,
+    offer_ticket,
+    office_hours_text,
+    request_handoff,
+    route,
+)
+from actions.texts import LANGUAGE_NAMES
+from bot import ticket_form
+from bot.errors import BadInput
+from bot.privacy import SENSITIVE_PLACEHOLDER, redact
+from content import Content
+from nlu import LANGUAGES, OUT_OF_SCOPE, ModelHandle, ParseResult
+from taskstore import Conversation, Message, store
+
+PAYLOAD = re.compile(
+    r"^(language|lang:(fi|sv|en)|helpful:(yes|no)|pick:[a-z0-9_]+|none|ticket:(yes|no)"
+    r"|private:yes|handoff|queue:cancel|form:(send|skip|cancel))$"
+)
+SENSITIVE_MIN = 0.3  # a sensitive top intent this likely is treated as sensitive anyway
+HANDOFF_DESCRIPTION = "[the resident asked to talk to a person]"
+
+
+@dataclass(frozen=True)
+class Incoming:
+    text: str | None
+    payload: str | None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    incoming: Incoming
+    result: ParseResult | None
+    stored_text: str  # what the message log keeps
+    ticket_text: str | None  # what a ticket may keep (redacted); None for buttons
+    nlu_record: dict[str, Any] | None
+    redacted: bool
+    sensitive: bool
+
+
+class Dialogue:
+    def __init__(self, content: Content, nlu: ModelHandle, clock: Callable[[], datetime]) -> None:
+        self.content = content
+        self.nlu = nlu
+        self.clock = clock
+
+    # -- first half: understand, decide what may be stored -----------------------------
+    def prepare(self, conversation: Conversation, incoming: Incoming) -> Prepared:
+        if incoming.payload is not None:
+            if not PAYLOAD.match(incoming.payload):
+                raise BadInput(f"unknown button payload {incoming.payload!r}")
+            return Prepared(incoming, None, f"[{incoming.payload}]", None, None, False, False)
+        text = incoming.text or ""
+        result = self.nlu.parse(text, conversation.language)
+        form = (conversation.slots or {}).get("form") or {}
+        in_private_form = conversation.state == "collecting" and bool(form.get("private"))
+        sensitive = in_private_form or self._sensitive(result)
+        ticket_text, redacted = redact(text)
+        if sensitive:
+            record = {
+                "intent": result.intent.name,
+                "team": result.team.name,
+                "language": result.language,
+                "sensitive": True,
+            }
+            return Prepared(
+                incoming, result, SENSITIVE_PLACEHOLDER, ticket_text, record, True, True
+            )
+        return Prepared(
+            incoming, result, ticket_text, ticket_text, _nlu_record(result), redacted, False
+        )
+
+    def _sensitive(self, result: ParseResult) -> bool:
+        intent = self.content.intents.get(result.intent.name)
+        if intent is None or not intent.sensitive:
+            return False
+        return not result.fallback or result.intent.confidence >= SENSITIVE_MIN
+
+    # -- second half: the state machine ------------------------------------------------
+    async def greet(self, session: AsyncSession, conversation: Conversation) -> list[Message]:
+        ctx = self._context(session, conversation)
+        return await self._store(ctx, self._greeting(ctx))
+
+    async def respond(
+        self,
+        session: AsyncSession,
+        conversation: Conversation,
+        prepared: Prepared,
+        message_id: int,
+    ) -> list[Message]:
+        ctx = self._context(session, conversation)
+        # A deep copy: the JSON column sees a change only when it gets a different value.
+        slots = copy.deepcopy(conversation.slots or {})
+        said = await self._turn(ctx, slots, prepared, message_id)
+        conversation.slots = slots
+        return await self._store(ctx, said)
+
+    def _context(self, session: AsyncSession, conversation: Conversation) -> ActionContext:
+        return ActionContext(session, conversation, self.content, self.clock())
+
+    async def _store(self, ctx: ActionContext, said: list[Say]) -> list[Message]:
+        return [
+            await store.add_message(
+                ctx.session,
+                ctx.conversation,
+                "out",
+                "bot",
+                item.text,
+                buttons=[b.to_dict() for b in item.buttons],
+            )
+            for item in said
+        ]
+
+    async def _turn(
+        self, ctx: ActionContext, slots: dict[str, Any], prepared: Prepared, message_id: int
+    ) -> list[Say]:
+        conversation = ctx.conversation
+        payload = prepared.incoming.payload
+        if payload == "language":
+            return [self._language_picker(ctx)]
+        if payload is not None and payload.startswith("lang:"):
+            conversation.language = payload.removeprefix("lang:")
+            return [Say(ctx.text("language_set"))]
+        if conversation.state == "with_staff":
+            return []  # a person holds the conversation: the bot stays silent
+        if conversation.state == "queued":
+            return await self._queued(ctx, slots, payload)
+        if conversation.state == "closed":
+            conversation.state = "bot"
+        if prepared.result is not None and conversation.state != "collecting":
+            conversation.language = prepared.result.language
+        if conversation.state == "collecting":
+            if not self._leaves_form(slots, prepared.result):
+                return await self._form_step(ctx, slots, prepared)
+            # Asked something new instead of giving a contact: drop the form, answer that.
+            slots.pop("form", None)
+            assert prepared.result is not None
+            conversation.language = prepared.result.language
+            conversation.state = "bot"
+            said = [Say(ctx.text("cancelled"))]
+            return said + await self._text(ctx, slots, prepared, prepared.result, message_id)
+        conversation.state = "bot"
+        if payload is not None:
+            return await self._button(ctx, slots, payload)
+        assert prepared.result is not None
+        return await self._text(ctx, slots, prepared, prepared.result, message_id)
+
+    async def _queued(
+        self, ctx: ActionContext, slots: dict[str, Any], payload: str | None
+    ) -> list[Say]:
+        if payload == "queue:cancel":
+            slots.pop("queued_ack", None)
+            return await hand_back(ctx)
+        if payload is None and not slots.get("queued_ack"):
+            slots["queued_ack"] = True  # say it once; staff see every message anyway
+            return [Say(ctx.text("still_queued"))]
+        return []
+
+    def _leaves_form(self, slots: dict[str, Any], result: ParseResult | None) -> bool:
+        """A confident new question where the form asked for a contact."""
+        if result is None or result.fallback or (slots.get("form") or {}).get("step") != "contact":
+            return False
+        if any(e.entity in ticket_form.CONTACT_ENTITIES for e in result.entities):
+            return False
+        return result.intent.name in self.content.intents and result.intent.name not in (
+            "affirm",
+            "deny",
+            OUT_OF_SCOPE,
+        )
+
+    async def _form_step(
+        self, ctx: ActionContext, slots: dict[str, Any], prepared: Prepared
+    ) -> list[Say]:
+        form = slots.get("form") or {}
+        given = ticket_form.FormInput(
+            prepared.incoming.payload, prepared.ticket_text, prepared.result
+        )
+        still_open, said = await ticket_form.step(ctx, form, given)
+        if still_open:
+            slots["form"] = form
+        else:
+            slots.pop("form", None)
+            ctx.conversation.state = "bot"
+        return said
+
+    async def _start_form(
+        self,
+        ctx: ActionContext,
+        slots: dict[str, Any],
+        kind: str,
+        description: str | None,
+        routing: dict[str, Any],
+        needed: list[str] | None = None,
+        found: dict[str, str] | None = None,
+        private: bool = False,
+    ) -> list[Say]:
+        form = ticket_form.new_form(kind, routing, description, needed or [], found or {}, private)
+        ctx.conversation.state = "collecting"
+        said = ticket_form.next_question(ctx, form)
+        slots["form"] = form
+        slots.pop("offer", None)
+        return said
+
+    async def _button(self, ctx: ActionContext, slots: dict[str, Any], payload: str) -> list[Say]:
+        question = slots.get("question")
+        if payload.startswith("helpful:"):
+            return await self._feedback(ctx, slots, payload == "helpful:yes")
+        if payload.startswith("pick:"):
+            intent = payload.removeprefix("pick:")
+            if intent in self.content.intents:
+                return await self._intent(ctx, slots, intent, None, resident_choice=True)
+            return [Say(ctx.text("ask_more"))]
+        if payload == "none":
+            return [offer_ticket(ctx, "fallback")]
+        if payload == "ticket:yes":
+            if not question:
+                return [Say(ctx.text("nothing_to_forward"))]
+            return await self._start_form(
+                ctx, slots, "question", question["text"], question["routing"]
+            )
+        if payload == "private:yes":
+            routing = slots.pop("private_routing", None) or self._default_routing()
+            return await self._start_form(ctx, slots, "private", None, routing, private=True)
+        if payload == "handoff":
+            return await self._handoff(ctx, slots)
+        slots.pop("offer", None)
+        return [Say(ctx.text("ask_more"))]  # "no thanks", or a button from an old message
+
+    async def _feedback(
+        self, ctx: ActionContext, slots: dict[str, Any], helpful: bool
+    ) -> list[Say]:
+        pending = slots.pop("feedback", None)
+        slots.pop("offer", None)
+        if pending is None:
+            return [Say(ctx.text("ask_more"))]
+        await store.add_feedback(
+            ctx.session, ctx.conversation, pending["message_id"], pending["intent"], helpful
+        )
+        if helpful:
+            return [Say(ctx.text("glad"))]
+        slots["offer"] = "ticket"
+        return [offer_ticket(ctx, "sorry_offer")]
+
+    async def _text(
+        self,
+        ctx: ActionContext,
+        slots: dict[str, Any],
+        prepared: Prepared,
+        result: ParseResult,
+        message_id: int,
+    ) -> list[Say]:
+        name = result.intent.name
+        intent = self.content.intents.get(name)
+        offer = slots.get("offer")
+        if offer and name in ("affirm", "deny") and not result.fallback:
+            # "yes" / "no" typed instead of pressing the offered button.
+            return await self._button(ctx, slots, _OFFER_PAYLOADS[offer][name == "affirm"])
+        slots.pop("offer", None)
+        slots.pop("feedback", None)
+        if prepared.sensitive:
+            return await self._sensitive_reply(ctx, slots, result)
+        core = intent is not None and intent.kind == "core"
+        if not core or name == OUT_OF_SCOPE:
+            slots["question"] = {
+                "text": prepared.ticket_text,
+                "routing": route(result, self.content),
+            }
+        if core and not result.fallback and name != OUT_OF_SCOPE:
+            return await self._core(ctx, slots, name)
+        if result.fallback or intent is None or name == OUT_OF_SCOPE:
+            options = candidates(result, self.content) if name != OUT_OF_SCOPE else []
+            if options:
+                ctx.conversation.state = "clarifying"
+                return await clarify(ctx, options)
+            slots["offer"] = "ticket"
+            return [offer_ticket(ctx, "fallback")]
+        address = next((e.value for e in result.entities if e.entity == "address"), None)
+        found = {"location": address} if address else {}
+        return await self._intent(ctx, slots, name, found, message_id=message_id)
+
+    async def _intent(
+        self,
+        ctx: ActionContext,
+        slots: dict[str, Any],
+        name: str,
+        found: dict[str, str] | None,
+        resident_choice: bool = False,
+        message_id: int | None = None,
+    ) -> list[Say]:
+        intent = self.content.intents[name]
+        question = slots.get("question") or {"text": None, "routing": self._default_routing()}
+        if resident_choice:
+            routing = {**question["routing"], "team": intent.team, "method": "resident_choice"}
+            question = slots["question"] = {**question, "routing": {**routing, "intent": name}}
+        if intent.sensitive:
+            return await self._sensitive_reply(ctx, slots, None, name)
+        if intent.kind == "case":
+            routing = {**question["routing"], "team": intent.team, "intent": name}
+            return await self._start_form(
+                ctx, slots, "case", question["text"], routing, intent.slots, found
+            )
+        said = await answer(ctx, name)
+        slots["feedback"] = {"message_id": message_id, "intent": name}
+        slots["offer"] = "feedback"
+        return said
+
+    async def _sensitive_reply(
+        self,
+        ctx: ActionContext,
+        slots: dict[str, Any],
+        result: ParseResult | None,
+        name: str | None = None,
+    ) -> list[Say]:
+        """Where to turn, and a private ticket only if the resident asks for one."""
+        name = name or (result.intent.name if result else "")
+        intent = self.content.intents[name]
+        said = [Say(ctx.text("sensitive"))]
+        if intent.answers.get(ctx.lang):
+            said += await answer(ctx, name, ask_feedback=False)
+        slots.pop("question", None)  # nothing of it may reach a shared ticket
+        slots["private_routing"] = {
+            **self._default_routing(),
+            "team": intent.team,
+            "intent": name,
+            "method": "intent",
+        }
+        slots["offer"] = "private"
+        said.append(
+            Say(
+                ctx.text("private_offer", team=ctx.team_name(intent.team)),
+                (
+                    ctx.button("private:yes", "btn_private"),
+                    ctx.button("ticket:no", "btn_no_thanks"),
+                ),
+            )
+        )
+        return said
+
+    async def _core(self, ctx: ActionContext, slots: dict[str, Any], name: str) -> list[Say]:
+        if name in ("greet", "help"):
+            return self._greeting(ctx)
+        if name in ("goodbye", "thanks"):
+            return [Say(ctx.text(name))]
+        if name == "bot_challenge":
+            return [Say(ctx.text("bot_challenge"), (ctx.button("handoff", "btn_person"),))]
+        if name == "change_language":
+            return [self._language_picker(ctx)]
+        if name == "human_handoff":
+            return await self._handoff(ctx, slots)
+        return [Say(ctx.text("ask_more"))]  # affirm / deny with nothing offered
+
+    async def _handoff(self, ctx: ActionContext, slots: dict[str, Any]) -> list[Say]:
+        question = slots.get("question") or {}
+        routing = question.get("routing") or self._default_routing()
+        ticket = await create_ticket(
+            ctx,
+            kind="handoff",
+            description=question.get("text") or HANDOFF_DESCRIPTION,
+            routing=routing,
+        )
+        slots.pop("offer", None)
+        return await request_handoff(ctx, ticket)
+
+    def _greeting(self, ctx: ActionContext) -> list[Say]:
+        city = self.content.municipality
+        default = self.content.teams[self.content.default_team()]
+        return [
+            Say(ctx.text("greeting", city=city["name"][ctx.lang])),
+            Say(
+                ctx.text(
+                    "human_path",
+                    city_phone=city["phone"],
+                    hours=office_hours_text(default["office_hours"], ctx.lang),
+                )
+            ),
+        ]
+
+    def _language_picker(self, ctx: ActionContext) -> Say:
+        buttons = tuple(Button(f"lang:{lang}", LANGUAGE_NAMES[lang]) for lang in LANGUAGES)
+        return Say(ctx.text("choose_language"), buttons)
+
+    def _default_routing(self) -> dict[str, Any]:
+        return {"team": self.content.default_team(), "method": "default_team", "intent": None}
+
+
+# What a typed "yes" / "no" means for each pending offer: (no, yes).
+_OFFER_PAYLOADS = {
+    "feedback": ("helpful:no", "helpful:yes"),
+    "ticket": ("ticket:no", "ticket:yes"),
+    "private": ("ticket:no", "private:yes"),
+}
+
+
+def _nlu_record(result: ParseResult) -> dict[str, Any]:
+    """The NLU result as the message log keeps it: personal-data entity values left out."""
+    record = result.to_dict()
+    record.pop("text")
+    record["entities"] = [
+        {k: v for k, v in e.items() if k != "value" or not e["pii"]} for e in record["entities"]
+    ]
+    return record

@@ -1,0 +1,196 @@
+"""The conversation runtime: the one interface every channel talks to.
+
+A channel (REST, web chat, Telegram) calls `start()` for a new conversation and `handle()`
+for each message or button press. `handle()` commits the resident's message before it
+thinks about a reply, then runs the dialogue and commits the replies, so nothing a channel
+accepted is lost even if the reply fails. All state is in the task store; this object only
+holds caches (the model handle, the content) and is safe to run in several workers.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.dialogue import Dialogue, Incoming
+from bot.errors import BadInput, UnknownConversation
+from bot.hub import Hub
+from bot.replies import Button, OutMessage, out_message
+from content import Content
+from nlu import LANGUAGES, ModelHandle
+from taskstore import Database, Message, store, utcnow
+
+MAX_TEXT = 4000  # characters a channel may hand in; longer input is refused, not cut
+MAX_PAYLOAD = 64  # Telegram's callback_data limit; our payloads are short
+
+
+@dataclass(frozen=True)
+class Opened:
+    token: str
+    language: str
+    replies: list[OutMessage]
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    token: str
+    state: str
+    language: str
+    message_id: int  # the resident's stored message
+    replies: list[OutMessage] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TicketStatus:
+    number: str
+    status: str
+    team: str
+    created_at: datetime
+    first_response_due: datetime | None
+    resolution_due: datetime | None
+
+
+class Runtime:
+    def __init__(
+        self,
+        db: Database,
+        content: Content,
+        nlu: ModelHandle,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db = db
+        self.content = content
+        self.nlu = nlu
+        self.hub = Hub()
+        self.dialogue = Dialogue(content, nlu, clock)
+
+    async def prepare(self) -> None:
+        """Create or upgrade the schema and mirror the teams: run once at start-up."""
+        await self.db.migrate()
+        async with self.db.transaction() as session:
+            await store.sync_teams(session, self.content.teams.values())
+
+    async def start(
+        self, channel: str, external_id: str | None = None, language: str | None = None
+    ) -> Opened:
+        """A new conversation with the greeting. Without `external_id` (web, REST) every
+        conversation is its own resident; the token is the browser's key to it."""
+        lang = _language(language)
+        async with self.db.transaction() as session:
+            resident = await store.resident_for(session, channel, external_id or _fresh_id(), lang)
+            conversation = await store.start_conversation(session, resident, channel, lang)
+            stored = await self.dialogue.greet(session, conversation)
+            replies = [out_message(m) for m in stored]
+        self.hub.publish(conversation.token, replies)
+        return Opened(conversation.token, lang, replies)
+
+    async def token_for(self, channel: str, external_id: str, language: str | None = None) -> str:
+        """The resident's current conversation on a channel that knows who writes (Telegram),
+        started without a greeting when there is none."""
+        async with self.db.transaction() as session:
+            resident = await store.resident_for(session, channel, external_id, _language(language))
+            conversation = await store.latest_conversation(session, resident)
+            if conversation is None:
+                conversation = await store.start_conversation(
+                    session, resident, channel, resident.language
+                )
+            return conversation.token
+
+    async def handle(
+        self, token: str, *, text: str | None = None, payload: str | None = None
+    ) -> TurnResult:
+        """One resident message (`text`) or button press (`payload`), answered."""
+        incoming = _incoming(text, payload)
+        async with self.db.transaction() as session:
+            conversation = await store.conversation_by_token(session, token, lock=True)
+            if conversation is None:
+                raise UnknownConversation(token)
+            prepared = self.dialogue.prepare(conversation, incoming)
+            received = await store.add_message(
+                session,
+                conversation,
+                "in",
+                "resident",
+                prepared.stored_text,
+                nlu=prepared.nlu_record,
+                redacted=prepared.redacted,
+            )
+        # The resident's message is committed: whatever happens next, it is not lost.
+        async with self.db.transaction() as session:
+            conversation = await store.conversation_by_token(session, token, lock=True)
+            assert conversation is not None
+            stored = await self.dialogue.respond(session, conversation, prepared, received.id)
+            replies = [out_message(m) for m in stored]
+            state, language = conversation.state, conversation.language
+        self.hub.publish(token, [out_message(received), *replies])
+        return TurnResult(token, state, language, received.id, replies)
+
+    async def messages_since(self, token: str, since_id: int = 0) -> list[OutMessage]:
+        async with self.db.transaction() as session:
+            conversation = await store.conversation_by_token(session, token)
+            if conversation is None:
+                raise UnknownConversation(token)
+            rows: list[Message] = list(await store.messages_since(session, conversation, since_id))
+            return [out_message(m) for m in rows]
+
+    async def ticket_status(self, number: str, token: str) -> TicketStatus | None:
+        """A ticket's status, only for the conversation that created it."""
+        async with self.db.transaction() as session:
+            conversation = await store.conversation_by_token(session, token)
+            ticket = await store.ticket_by_number(session, number)
+            if conversation is None or ticket is None:
+                return None
+            if ticket.conversation_id != conversation.id:
+                return None
+            team = self.content.teams.get(ticket.team_id, {})
+            name = team.get("name", {}).get(conversation.language, ticket.team_id)
+            return TicketStatus(
+                ticket.number,
+                ticket.status,
+                name,
+                ticket.created_at,
+                ticket.first_response_due,
+                ticket.resolution_due,
+            )
+
+
+def _language(language: str | None) -> str:
+    if language is None:
+        return "fi"
+    if language not in LANGUAGES:
+        raise BadInput(f"language must be one of {', '.join(LANGUAGES)}")
+    return language
+
+
+def _fresh_id() -> str:
+    return secrets.token_hex(12)
+
+
+def _incoming(text: str | None, payload: str | None) -> Incoming:
+    if (text is None) == (payload is None):
+        raise BadInput("send either text or payload")
+    if payload is not None:
+        if not isinstance(payload, str) or not payload or len(payload) > MAX_PAYLOAD:
+            raise BadInput(f"payload must be a string of 1 to {MAX_PAYLOAD} characters")
+        return Incoming(text=None, payload=payload)
+    if not isinstance(text, str):
+        raise BadInput("text must be a string")
+    if len(text) > MAX_TEXT:
+        raise BadInput(f"text is longer than {MAX_TEXT} characters")
+    if not text.strip():
+        raise BadInput("text is empty")
+    return Incoming(text=text, payload=None)
+
+
+__all__ = [
+    "BadInput",
+    "Button",
+    "Opened",
+    "OutMessage",
+    "Runtime",
+    "TicketStatus",
+    "TurnResult",
+    "UnknownConversation",
+]

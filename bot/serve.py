@@ -1,0 +1,110 @@
+"""`kuntabotti run`: train if needed, open the task store, serve web chat, REST and Telegram.
+
+Configuration comes from the environment, as a city's IT would set it for a service:
+DATABASE_URL (default: SQLite file kuntabotti.db), TELEGRAM_TOKEN (Telegram on when set),
+TELEGRAM_WEBHOOK_URL + TELEGRAM_WEBHOOK_SECRET (webhook instead of polling).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiohttp import web
+
+from bot.models import load_valid_content, train_model
+from bot.runtime import Runtime
+from bot.server import build_app
+from nlu import ModelHandle, NLUModel
+from taskstore import DEFAULT_URL, Database
+
+log = logging.getLogger("kuntabotti")
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8080
+    data: Path = Path("data")
+    models: Path = Path("models")
+    database_url: str = DEFAULT_URL
+    telegram_token: str | None = None
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        env = os.environ
+        values: dict[str, object] = {
+            "database_url": env.get("DATABASE_URL") or DEFAULT_URL,
+            "telegram_token": env.get("TELEGRAM_TOKEN") or None,
+            "telegram_webhook_url": env.get("TELEGRAM_WEBHOOK_URL") or None,
+            "telegram_webhook_secret": env.get("TELEGRAM_WEBHOOK_SECRET") or None,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+
+def _load(settings: Settings) -> tuple[Runtime, str]:
+    content = load_valid_content(settings.data)
+    target, seconds = train_model(content, settings.models, if_needed=True)
+    note = "up to date" if seconds is None else f"trained in {seconds:.0f} s"
+    model = NLUModel.load(target)
+    runtime = Runtime(Database(settings.database_url), content, ModelHandle(model))
+    return runtime, f"model {target.name} ({note})"
+
+
+async def serve(settings: Settings) -> None:
+    if settings.telegram_webhook_url and not settings.telegram_webhook_secret:
+        raise ValueError("TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET as well")
+    runtime, model_note = await asyncio.to_thread(_load, settings)
+    await runtime.prepare()
+    extra_routes = []
+    telegram = None
+    if settings.telegram_token:
+        from bot.telegram import TelegramChannel
+
+        telegram = TelegramChannel(
+            settings.telegram_token, runtime, webhook_secret=settings.telegram_webhook_secret
+        )
+        if settings.telegram_webhook_url:
+            extra_routes.append(telegram.add_routes)
+    runner = web.AppRunner(build_app(runtime, extra_routes), access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, settings.host, settings.port).start()
+    if telegram is not None:
+        if settings.telegram_webhook_url:
+            await telegram.set_webhook(settings.telegram_webhook_url)
+        else:
+            await telegram.start_polling()
+    base = f"http://{settings.host}:{settings.port}"
+    print(f"kuntabotti: {model_note}; database {_safe(runtime.db.url)}", flush=True)
+    print(f"kuntabotti: web chat {base}/  API {base}/api/v1/openapi.json", flush=True)
+    if telegram is not None:
+        mode = "webhook" if settings.telegram_webhook_url else "polling"
+        print(f"kuntabotti: Telegram on ({mode})", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        if telegram is not None:
+            await telegram.stop()
+        await runner.cleanup()
+        await runtime.db.close()
+
+
+def _safe(url: str) -> str:
+    """The database URL without its password, for the start-up line."""
+    if "@" not in url or "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    credentials, host = rest.rsplit("@", 1)
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}"

@@ -1,0 +1,335 @@
+"""Telegram channel: a chat with the bot is a resident; every update goes through `Runtime`.
+
+Two ways to receive updates, both on the event loop the aiohttp server owns (nothing here
+blocks it or runs its own loop):
+
+* Polling (`start_polling`) is for development: no public URL or certificate is needed.
+* A webhook (`add_routes` + `set_webhook`) is for production: Telegram posts each update to
+  `POST /telegram/webhook`. The handler processes the update *before* it answers 200, and
+  `Runtime.handle` commits the resident's message before it replies, so by the time
+  Telegram is told "received" the message is in the task store; if the process dies
+  earlier, Telegram sends the update again. A secret header proves the post comes from
+  Telegram; without it anyone who guesses the URL could write in a resident's name.
+
+Replies are sent as plain text (no parse mode) because bot answers and resident input may
+contain `*`, `_` or `<` that Telegram would otherwise read as markup and refuse.
+Configuration comes from TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import os
+import re
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Final
+
+from aiohttp import web
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import MessageLimit
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.runtime import MAX_TEXT, BadInput, OutMessage, Runtime
+from bot.server import json_body
+from nlu import LANGUAGES
+from taskstore import store
+
+CHANNEL: Final = "telegram"
+WEBHOOK_PATH: Final = "/telegram/webhook"
+SECRET_HEADER: Final = "X-Telegram-Bot-Api-Secret-Token"
+# Only what we answer: other update kinds would be delivered (and billed in latency) for nothing.
+ALLOWED_UPDATES: Final = ["message", "edited_message", "callback_query"]
+# Telegram's own rule for secret_token; checked up front so a bad value fails at start-up.
+_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_CALLBACK_DATA_MAX = 64  # bytes; a longer payload would make Telegram refuse the whole message
+
+TEXT_ONLY: Final = {
+    "fi": "Osaan lukea vain tekstiviestejä – kirjoita kysymyksesi tekstinä, niin autan.",
+    "sv": "Jag kan bara läsa textmeddelanden – skriv din fråga som text, så hjälper jag dig.",
+    "en": "I can only read text messages – please write your question as text and I will help.",
+}
+EDITED: Final = {
+    "fi": "En näe muokattuja viestejä. Lähetä korjattu teksti uutena viestinä.",
+    "sv": "Jag ser inte redigerade meddelanden. Skicka den rättade texten som ett nytt meddelande.",
+    "en": "I cannot see edited messages. Please send the corrected text as a new message.",
+}
+BAD_INPUT: Final = {
+    "fi": f"En voinut ottaa viestiä vastaan. Kirjoita kysymyksesi tekstinä, "
+    f"enintään {MAX_TEXT} merkkiä.",
+    "sv": f"Jag kunde inte ta emot meddelandet. Skriv din fråga som text, högst {MAX_TEXT} tecken.",
+    "en": f"I could not accept that message. Please write your question as text, "
+    f"at most {MAX_TEXT} characters.",
+}
+FAILED: Final = {
+    "fi": "Pahoittelut, jokin meni vikaan. Yritä hetken kuluttua uudelleen.",
+    "sv": "Förlåt, något gick fel. Försök igen om en stund.",
+    "en": "Sorry, something went wrong. Please try again in a moment.",
+}
+
+Context = ContextTypes.DEFAULT_TYPE
+
+log = logging.getLogger(__name__)
+
+
+class TelegramChannel:
+    """One bot token served through one `Runtime`; see the module docstring for the modes."""
+
+    def __init__(
+        self,
+        token: str,
+        runtime: Runtime,
+        *,
+        webhook_url: str | None = None,
+        webhook_secret: str | None = None,
+        base_url: str | None = None,
+        base_file_url: str | None = None,
+    ) -> None:
+        """`base_url` (e.g. "http://127.0.0.1:8081/bot") points the bot at another Bot API
+        server: a local one, or the stand-in the tests use."""
+        if webhook_secret is not None and not _SECRET_RE.fullmatch(webhook_secret):
+            raise ValueError("the webhook secret must be 1-256 characters of A-Z a-z 0-9 _ -")
+        self.runtime = runtime
+        self.webhook_url = webhook_url
+        self.webhook_secret = webhook_secret
+        builder = Application.builder().token(token)
+        if base_url is not None:
+            builder = builder.base_url(base_url)
+            builder = builder.base_file_url(base_file_url or base_url.replace("/bot", "/file/bot"))
+        self.application = builder.build()
+        self._add_handlers()
+
+    @classmethod
+    def from_env(
+        cls, runtime: Runtime, environ: Mapping[str, str] = os.environ
+    ) -> TelegramChannel | None:
+        """The channel as configured, or None when TELEGRAM_TOKEN is not set."""
+        token = environ.get("TELEGRAM_TOKEN", "").strip()
+        if not token:
+            return None
+        url = environ.get("TELEGRAM_WEBHOOK_URL", "").strip() or None
+        secret = environ.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None
+        if url and not secret:
+            raise ValueError("TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET as well")
+        return cls(token, runtime, webhook_url=url, webhook_secret=secret)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    async def start_polling(self, poll_timeout: float = 10) -> None:
+        """Development mode: returns once polling runs in the background on this loop."""
+        await self.application.initialize()
+        await self.application.start()
+        assert self.application.updater is not None  # the default builder makes one
+        await self.application.updater.start_polling(
+            timeout=timedelta(seconds=poll_timeout), allowed_updates=ALLOWED_UPDATES
+        )
+
+    async def start_webhook(self) -> None:
+        """Production mode: ready for `POST /telegram/webhook`; registers the webhook URL with
+        Telegram when one is configured (a second worker re-registering it is harmless)."""
+        await self.application.initialize()
+        await self.application.start()
+        if self.webhook_url:
+            await self.set_webhook(self.webhook_url)
+
+    async def set_webhook(self, url: str) -> None:
+        if self.webhook_secret is None:
+            raise ValueError("a webhook needs a secret; set TELEGRAM_WEBHOOK_SECRET")
+        await self.application.bot.set_webhook(
+            url, secret_token=self.webhook_secret, allowed_updates=ALLOWED_UPDATES
+        )
+
+    async def stop(self) -> None:
+        updater = self.application.updater
+        if updater is not None and updater.running:
+            await updater.stop()
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()
+
+    def add_routes(self, app: web.Application) -> None:
+        """Webhook mode inside the aiohttp app: the route, and start/stop with the app so the
+        bot runs on the server's loop."""
+        if self.webhook_secret is None:
+            raise ValueError("a webhook needs a secret; set TELEGRAM_WEBHOOK_SECRET")
+        app.router.add_post(WEBHOOK_PATH, self._webhook)
+        app.on_startup.append(lambda _: self.start_webhook())
+        app.on_cleanup.append(lambda _: self.stop())
+
+    def add_polling(self, app: web.Application) -> None:
+        """Polling mode started and stopped with the aiohttp app."""
+        app.on_startup.append(lambda _: self.start_polling())
+        app.on_cleanup.append(lambda _: self.stop())
+
+    def install(self, app: web.Application) -> None:
+        """The configured mode: a webhook when TELEGRAM_WEBHOOK_URL is set, else polling."""
+        if self.webhook_url:
+            self.add_routes(app)
+        else:
+            self.add_polling(app)
+
+    async def _webhook(self, request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "").encode()
+        assert self.webhook_secret is not None  # add_routes refuses to run without one
+        if not hmac.compare_digest(given, self.webhook_secret.encode()):
+            return web.Response(status=403, text="forbidden")
+        if not self.application.running:
+            return web.Response(status=503, text="telegram channel not started")
+        data = await json_body(request)
+        try:
+            update = Update.de_json(data, self.application.bot)
+        except (KeyError, TypeError, ValueError):
+            return web.Response(status=400, text="not a Telegram update")
+        # Handler errors end in _on_error (logged); we still answer 200, because Telegram
+        # would redeliver a failing update again and again and hold up the chat behind it.
+        await self.application.process_update(update)
+        return web.Response(text="ok")
+
+    # -- handlers ----------------------------------------------------------------------------
+
+    def _add_handlers(self) -> None:
+        app = self.application
+        app.add_handler(CommandHandler("start", self._on_start))
+        app.add_handler(CommandHandler(["language", "kieli", "sprak"], self._on_language))
+        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, self._on_text))
+        app.add_handler(CallbackQueryHandler(self._on_button))
+        app.add_handler(MessageHandler(filters.UpdateType.EDITED, self._on_edited))
+        # Anything else that carries a message (photo, sticker, voice, location...).
+        app.add_handler(TypeHandler(Update, self._on_other))
+        app.add_error_handler(self._on_error)
+
+    async def _on_start(self, update: Update, context: Context) -> None:
+        chat = update.effective_chat
+        if chat is None:
+            return
+        opened = await self.runtime.start(CHANNEL, str(chat.id), _user_language(update))
+        await self._send(chat.id, opened.replies)
+
+    async def _on_language(self, update: Update, context: Context) -> None:
+        await self._turn(update, payload="language")
+
+    async def _on_text(self, update: Update, context: Context) -> None:
+        message = update.effective_message
+        if message is not None and message.text is not None:
+            # Unknown commands such as /help reach the dialogue as text, like any question.
+            await self._turn(update, text=message.text)
+
+    async def _on_button(self, update: Update, context: Context) -> None:
+        query = update.callback_query
+        if query is None:
+            return
+        try:
+            # First, so the button stops spinning even if the answer takes a moment.
+            await query.answer()
+        except TelegramError as exc:  # e.g. "query is too old": the press still counts
+            log.info("could not answer callback query: %s", exc)
+        if query.data and update.effective_chat is not None:
+            await self._turn(update, payload=query.data)
+
+    async def _on_edited(self, update: Update, context: Context) -> None:
+        await self._tell(update, EDITED)
+
+    async def _on_other(self, update: Update, context: Context) -> None:
+        if update.effective_message is not None:
+            await self._tell(update, TEXT_ONLY)
+
+    async def _on_error(self, update: object, context: Context) -> None:
+        log.error("telegram update failed: %r", update, exc_info=context.error)
+        if not isinstance(update, Update) or update.effective_chat is None:
+            return
+        language = _user_language(update) or "fi"
+        try:
+            await self.application.bot.send_message(update.effective_chat.id, FAILED[language])
+        except TelegramError:
+            log.warning("could not tell chat %s about the failure", update.effective_chat.id)
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    async def _turn(
+        self, update: Update, *, text: str | None = None, payload: str | None = None
+    ) -> None:
+        chat = update.effective_chat
+        if chat is None:
+            return
+        token = await self.runtime.token_for(CHANNEL, str(chat.id), _user_language(update))
+        try:
+            turn = await self.runtime.handle(token, text=text, payload=payload)
+        except BadInput:
+            await self._send_text(chat.id, BAD_INPUT[await self._language_of(token)])
+            return
+        await self._send(chat.id, turn.replies)
+
+    async def _tell(self, update: Update, texts: Mapping[str, str]) -> None:
+        """A fixed notice in the conversation's language (started if the chat is new)."""
+        chat = update.effective_chat
+        if chat is None:
+            return
+        token = await self.runtime.token_for(CHANNEL, str(chat.id), _user_language(update))
+        await self._send_text(chat.id, texts[await self._language_of(token)])
+
+    async def _language_of(self, token: str) -> str:
+        # Read only; the runtime has no accessor for a conversation's language (yet).
+        async with self.runtime.db.transaction() as session:
+            conversation = await store.conversation_by_token(session, token)
+            return conversation.language if conversation is not None else "fi"
+
+    async def _send(self, chat_id: int, replies: list[OutMessage]) -> None:
+        for reply in replies:
+            markup = _keyboard(reply)
+            parts = _split(reply.text) if reply.text.strip() else (["…"] if markup else [])
+            for i, part in enumerate(parts):
+                last = i == len(parts) - 1
+                await self._send_text(chat_id, part, markup if last else None)
+
+    async def _send_text(
+        self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> None:
+        await self.application.bot.send_message(chat_id, text, reply_markup=markup)
+
+
+def _user_language(update: Update) -> str | None:
+    """The Telegram app's language when we speak it ("sv-FI" counts as sv), else None."""
+    user = update.effective_user
+    code = (user.language_code or "") if user is not None else ""
+    language = code.split("-")[0].lower()
+    return language if language in LANGUAGES else None
+
+
+def _keyboard(reply: OutMessage) -> InlineKeyboardMarkup | None:
+    rows: list[list[InlineKeyboardButton]] = []
+    for button in reply.buttons:
+        if len(button.payload.encode()) > _CALLBACK_DATA_MAX:
+            log.warning("button payload too long for Telegram, left out: %r", button.payload)
+            continue
+        rows.append([InlineKeyboardButton(button.label, callback_data=button.payload)])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _split(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
+    """Telegram refuses messages over 4096 characters; cut long ones at line breaks."""
+    parts: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        cut = cut if cut > 0 else limit
+        parts.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    return [*parts, text] if text else parts
+
+
+__all__: list[str] = [
+    "BAD_INPUT",
+    "EDITED",
+    "FAILED",
+    "TEXT_ONLY",
+    "TelegramChannel",
+]

@@ -1,0 +1,277 @@
+"""Web chat: the demo page, the widget's static files and the widget's websocket.
+
+Websocket protocol, JSON text frames on `GET /ws?token=<token>&since=<id>&lang=<fi|sv|en>`:
+
+server -> client
+    {"type": "hello", "token": ..., "language": ...}   first, always. The token is the
+        browser's key to the conversation; a missing or unknown token starts a new one
+        (in `lang`), so the client must adopt whatever token hello names.
+    {"type": "message", ...OutMessage.to_dict()}   the backlog after `since` (for a new
+        conversation: the greeting), then everything stored in the conversation: the
+        resident's own messages, bot replies, staff replies. Each id is sent once per socket.
+    {"type": "state", "state": ..., "language": ...}   after each turn this socket sent:
+        the conversation language may have changed (switch button or detection).
+    {"type": "error", "code": ..., "error": ...}   a frame was refused; the socket stays
+        open. code: bad_frame | bad_input | busy | internal | unknown_conversation (the
+        socket then closes; reconnecting starts a new conversation).
+
+client -> server
+    {"type": "text", "text": "..."}  and  {"type": "button", "payload": "..."}
+
+Frames over MAX_FRAME bytes are a protocol violation: aiohttp closes the socket (1009).
+Texts the runtime refuses (empty, over its MAX_TEXT) get an error frame instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from bot.replies import OutMessage
+from bot.runtime import BadInput, Runtime, UnknownConversation
+from bot.server import RUNTIME
+from nlu import LANGUAGES
+from taskstore import store
+
+STATIC = Path(__file__).resolve().parent / "static"
+HEARTBEAT = 25.0  # seconds; below the usual 60 s idle timeout of proxies
+MAX_FRAME = 16 * 1024  # bytes; a 4000-character text fits even as escaped JSON
+INBOX = 5  # frames waiting for their turn; more means the client is flooding
+MAX_TOKEN = 64  # the store's column width; longer cannot be a token
+
+log = logging.getLogger(__name__)
+
+
+def _security_headers(request: web.Request) -> dict[str, str]:
+    # Scripts and styles only from our own files; the socket only to this host. The page
+    # has no inline script, so even a rendering bug cannot become script execution.
+    host = request.host
+    return {
+        "Content-Security-Policy": (
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            f"connect-src 'self' ws://{host} wss://{host}; base-uri 'none'; "
+            "form-action 'self'; frame-ancestors 'self'"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    }
+
+
+async def index(request: web.Request) -> web.FileResponse:
+    return web.FileResponse(STATIC / "index.html", headers=_security_headers(request))
+
+
+class Refused(Exception):
+    """A frame the socket answers with an error frame."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def parse_frame(data: str) -> tuple[str | None, str | None]:
+    """(text, payload) from a client frame, or Refused saying what is wrong with it."""
+    try:
+        frame = json.loads(data)
+    except ValueError as exc:
+        raise Refused("bad_frame", "frame is not valid JSON") from exc
+    if not isinstance(frame, dict):
+        raise Refused("bad_frame", "frame must be a JSON object")
+    kind = frame.get("type")
+    if kind == "text":
+        text = frame.get("text")
+        if not isinstance(text, str):
+            raise Refused("bad_frame", 'a "text" frame needs "text": a string')
+        return text, None
+    if kind == "button":
+        payload = frame.get("payload")
+        if not isinstance(payload, str):
+            raise Refused("bad_frame", 'a "button" frame needs "payload": a string')
+        return None, payload
+    raise Refused("bad_frame", 'unknown frame type; send "text" or "button"')
+
+
+def _since(query: Mapping[str, str]) -> int:
+    try:
+        return max(0, int(query.get("since", "0")))
+    except ValueError:
+        return 0  # a garbled id only costs a longer backlog, which the client de-duplicates
+
+
+class ChatSocket:
+    """One browser socket: opens or resumes a conversation, forwards the hub, takes turns."""
+
+    def __init__(self, runtime: Runtime, ws: web.WebSocketResponse) -> None:
+        self.runtime = runtime
+        self.ws = ws
+        self.token = ""
+        self.sent: set[int] = set()
+        self.queue: asyncio.Queue[OutMessage] | None = None
+        self.inbox: asyncio.Queue[tuple[str | None, str | None] | None] = asyncio.Queue(INBOX)
+
+    async def send(self, frame: dict[str, Any]) -> None:
+        # aiohttp's writer serialises frames itself, so the forwarder and the turn worker
+        # may both send; a socket closing under us is no error worth reporting.
+        if self.ws.closed:
+            return
+        try:
+            await self.ws.send_json(frame)
+        except ConnectionError:
+            pass
+
+    async def send_message(self, message: OutMessage) -> None:
+        if message.id in self.sent:
+            return
+        self.sent.add(message.id)
+        await self.send({"type": "message", **message.to_dict()})
+
+    async def open(self, query: Mapping[str, str]) -> None:
+        token = query.get("token", "")
+        if token and len(token) <= MAX_TOKEN:
+            # Subscribe before reading the backlog: a message stored in between arrives
+            # through the queue (and is dropped there if the backlog had it already).
+            self.queue = self.runtime.hub.subscribe(token)
+            self.token = token
+            try:
+                language = await self._language(token)
+                if language is not None:
+                    backlog = await self.runtime.messages_since(token, _since(query))
+                    await self.send({"type": "hello", "token": token, "language": language})
+                    for message in backlog:
+                        await self.send_message(message)
+                    return
+            except UnknownConversation:
+                pass
+            self.close()
+        lang = query.get("lang")
+        opened = await self.runtime.start("web", language=lang if lang in LANGUAGES else None)
+        # Nobody else knows a new token yet, so subscribing after start() misses nothing.
+        self.queue = self.runtime.hub.subscribe(opened.token)
+        self.token = opened.token
+        await self.send({"type": "hello", "token": opened.token, "language": opened.language})
+        for message in opened.replies:
+            await self.send_message(message)
+
+    async def _language(self, token: str) -> str | None:
+        # The runtime's interface has no "language of a conversation"; hello needs it so a
+        # resumed widget shows the language the bot is using.
+        async with self.runtime.db.transaction() as session:
+            conversation = await store.conversation_by_token(session, token)
+            return None if conversation is None else conversation.language
+
+    async def forward(self) -> None:
+        assert self.queue is not None
+        while True:
+            message = await self.queue.get()
+            try:
+                await self.send_message(message)
+            finally:
+                self.queue.task_done()  # lets a turn wait until its messages are out
+
+    async def work(self) -> None:
+        """Turns one at a time, in the order the resident sent them."""
+        while (item := await self.inbox.get()) is not None:
+            text, payload = item
+            try:
+                turn = await self.runtime.handle(self.token, text=text, payload=payload)
+            except BadInput as exc:
+                await self.send({"type": "error", "code": "bad_input", "error": str(exc)})
+                continue
+            except UnknownConversation:
+                await self.send(
+                    {
+                        "type": "error",
+                        "code": "unknown_conversation",
+                        "error": "unknown conversation; reconnect without a token",
+                    }
+                )
+                await self.ws.close()
+                return
+            except Exception:
+                log.exception("web chat turn failed")
+                await self.send(
+                    {
+                        "type": "error",
+                        "code": "internal",
+                        "error": "internal error; your message was kept if it was accepted",
+                    }
+                )
+                continue
+            # The runtime published the turn's messages before returning; the state frame
+            # follows them, so a client reading it knows the turn is complete.
+            if self.queue is not None:
+                await self.queue.join()
+            await self.send({"type": "state", "state": turn.state, "language": turn.language})
+
+    async def receive(self) -> None:
+        async for msg in self.ws:
+            if msg.type is WSMsgType.ERROR:  # e.g. a frame over MAX_FRAME: aiohttp closes
+                break
+            if msg.type is not WSMsgType.TEXT:
+                await self.send(
+                    {"type": "error", "code": "bad_frame", "error": "send JSON text frames"}
+                )
+                continue
+            try:
+                item = parse_frame(msg.data)
+            except Refused as exc:
+                await self.send({"type": "error", "code": exc.code, "error": str(exc)})
+                continue
+            try:
+                self.inbox.put_nowait(item)
+            except asyncio.QueueFull:
+                await self.send(
+                    {
+                        "type": "error",
+                        "code": "busy",
+                        "error": "too many messages at once; wait for the replies",
+                    }
+                )
+
+    async def run(self) -> None:
+        forwarder = asyncio.create_task(self.forward())
+        worker = asyncio.create_task(self.work())
+        try:
+            await self.receive()
+            # Frames already accepted are still answered and stored, so a resident who
+            # closed the tab finds the replies on return; the socket just stops listening.
+            if not worker.done():
+                await self.inbox.put(None)
+                await worker
+        finally:
+            worker.cancel()
+            forwarder.cancel()
+
+    def close(self) -> None:
+        if self.queue is not None:
+            self.runtime.hub.unsubscribe(self.token, self.queue)
+            self.queue = None
+
+
+async def websocket(request: web.Request) -> web.WebSocketResponse:
+    ws = web.WebSocketResponse(heartbeat=HEARTBEAT, max_msg_size=MAX_FRAME)
+    await ws.prepare(request)
+    chat = ChatSocket(request.app[RUNTIME], ws)
+    try:
+        await chat.open(request.query)
+        await chat.run()
+    except Exception:
+        # After the handshake there is no HTTP response to turn an error into.
+        log.exception("web chat socket failed")
+        await chat.send({"type": "error", "code": "internal", "error": "internal error"})
+    finally:
+        chat.close()
+        await ws.close()
+    return ws
+
+
+def add_webchat_routes(app: web.Application) -> None:
+    app.router.add_get("/", index)
+    app.router.add_get("/ws", websocket)
+    app.router.add_static("/static/", STATIC, follow_symlinks=False)

@@ -1,0 +1,252 @@
+"""Operations on the task store, each taking the caller's session so a turn is one transaction.
+
+Everything a worker needs lives here, not in its memory: a second worker (or a restart)
+picks a conversation up from the rows alone.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from taskstore.models import (
+    EVENT_TYPES,
+    AnswerFeedback,
+    Conversation,
+    Event,
+    Message,
+    Resident,
+    ServiceNotice,
+    Team,
+    Ticket,
+    TicketCounter,
+    utcnow,
+)
+
+CONVERSATION_STATES = ("bot", "clarifying", "collecting", "queued", "with_staff", "closed")
+TICKET_STATUSES = ("new", "open", "waiting", "resolved", "closed")
+
+
+async def sync_teams(session: AsyncSession, teams: Iterable[dict[str, Any]]) -> None:
+    """Mirror data/teams.yml into the teams table (insert new, update changed)."""
+    existing = {t.id: t for t in (await session.scalars(select(Team))).all()}
+    for spec in teams:
+        row = existing.get(spec["id"]) or Team(id=spec["id"])
+        row.name_fi, row.name_sv, row.name_en = (spec["name"][k] for k in ("fi", "sv", "en"))
+        row.private = bool(spec.get("private", False))
+        row.is_default = bool(spec.get("default", False))
+        session.add(row)
+
+
+async def resident_for(
+    session: AsyncSession, channel: str, external_id: str, language: str
+) -> Resident:
+    resident = await session.scalar(
+        select(Resident).where(Resident.channel == channel, Resident.external_id == external_id)
+    )
+    if resident is None:
+        resident = Resident(channel=channel, external_id=external_id, language=language)
+        session.add(resident)
+        await session.flush()
+    return resident
+
+
+async def start_conversation(
+    session: AsyncSession, resident: Resident, channel: str, language: str
+) -> Conversation:
+    conversation = Conversation(
+        token=secrets.token_urlsafe(24),
+        resident=resident,
+        channel=channel,
+        language=language,
+        state="bot",
+        slots={},
+    )
+    session.add(conversation)
+    await session.flush()
+    return conversation
+
+
+async def conversation_by_token(
+    session: AsyncSession, token: str, lock: bool = False
+) -> Conversation | None:
+    """`lock` holds the row until commit (PostgreSQL): one turn at a time per conversation."""
+    query = select(Conversation).where(Conversation.token == token)
+    if lock:
+        query = query.with_for_update(of=Conversation)
+    return await session.scalar(query)
+
+
+async def latest_conversation(session: AsyncSession, resident: Resident) -> Conversation | None:
+    return await session.scalar(
+        select(Conversation)
+        .where(Conversation.resident_id == resident.id)
+        .order_by(Conversation.id.desc())
+        .limit(1)
+    )
+
+
+async def add_message(
+    session: AsyncSession,
+    conversation: Conversation,
+    direction: str,
+    author: str,
+    text: str,
+    *,
+    nlu: dict[str, Any] | None = None,
+    buttons: Sequence[dict[str, str]] | None = None,
+    redacted: bool = False,
+    staff_id: int | None = None,
+) -> Message:
+    message = Message(
+        conversation_id=conversation.id,
+        direction=direction,
+        author=author,
+        text=text,
+        nlu=nlu,
+        buttons=list(buttons) if buttons else None,
+        redacted=redacted,
+        staff_id=staff_id,
+    )
+    session.add(message)
+    await session.flush()
+    return message
+
+
+async def messages_since(
+    session: AsyncSession, conversation: Conversation, since_id: int = 0, limit: int = 500
+) -> Sequence[Message]:
+    return (
+        await session.scalars(
+            select(Message)
+            .where(Message.conversation_id == conversation.id, Message.id > since_id)
+            .order_by(Message.id)
+            .limit(limit)
+        )
+    ).all()
+
+
+async def next_ticket_number(session: AsyncSession, year: int) -> str:
+    """KB-2026-000123: an upsert on the year's counter, atomic on SQLite and PostgreSQL."""
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = (
+        insert(TicketCounter)
+        .values(year=year, last=1)
+        .on_conflict_do_update(
+            index_elements=[TicketCounter.year], set_={"last": TicketCounter.last + 1}
+        )
+        .returning(TicketCounter.last)
+    )
+    last = (await session.execute(statement)).scalar_one()
+    return f"KB-{year}-{last:06d}"
+
+
+async def create_ticket(session: AsyncSession, **fields: Any) -> Ticket:
+    now = fields.pop("now", None) or utcnow()
+    ticket = Ticket(number=await next_ticket_number(session, now.year), created_at=now, **fields)
+    session.add(ticket)
+    await session.flush()
+    return ticket
+
+
+async def ticket_by_number(session: AsyncSession, number: str) -> Ticket | None:
+    return await session.scalar(select(Ticket).where(Ticket.number == number.upper()))
+
+
+async def log_event(
+    session: AsyncSession,
+    type_: str,
+    actor: str,
+    *,
+    ticket: Ticket | None = None,
+    conversation: Conversation | None = None,
+    staff_id: int | None = None,
+    **data: Any,
+) -> Event:
+    if type_ not in EVENT_TYPES:
+        raise ValueError(f"unknown event type {type_!r}")
+    event = Event(
+        type=type_,
+        actor=actor,
+        ticket_id=ticket.id if ticket else None,
+        conversation_id=conversation.id if conversation else None,
+        staff_id=staff_id,
+        data=data,
+    )
+    session.add(event)
+    await session.flush()
+    return event
+
+
+async def events_of(
+    session: AsyncSession, *, ticket: Ticket | None = None, conversation: Conversation | None = None
+) -> Sequence[Event]:
+    query = select(Event).order_by(Event.id)
+    if ticket is not None:
+        query = query.where(Event.ticket_id == ticket.id)
+    if conversation is not None:
+        query = query.where(Event.conversation_id == conversation.id)
+    return (await session.scalars(query)).all()
+
+
+async def set_ticket_status(
+    session: AsyncSession, ticket: Ticket, status: str, actor: str, staff_id: int | None = None
+) -> None:
+    if status not in TICKET_STATUSES:
+        raise ValueError(f"unknown ticket status {status!r}")
+    old = ticket.status
+    ticket.status = status
+    if status == "resolved" and ticket.resolved_at is None:
+        ticket.resolved_at = utcnow()
+    await log_event(
+        session, "status_changed", actor, ticket=ticket, staff_id=staff_id, old=old, new=status
+    )
+
+
+async def add_feedback(
+    session: AsyncSession,
+    conversation: Conversation,
+    message_id: int | None,
+    intent: str,
+    helpful: bool,
+) -> AnswerFeedback:
+    feedback = AnswerFeedback(
+        conversation_id=conversation.id,
+        message_id=message_id,
+        intent=intent,
+        language=conversation.language,
+        helpful=helpful,
+    )
+    session.add(feedback)
+    await session.flush()
+    return feedback
+
+
+async def active_notices(
+    session: AsyncSession, team_id: str, now: datetime | None = None
+) -> Sequence[ServiceNotice]:
+    now = now or utcnow()
+    return (
+        await session.scalars(
+            select(ServiceNotice)
+            .where(
+                (ServiceNotice.team_id == team_id) | ServiceNotice.team_id.is_(None),
+                ServiceNotice.starts_at <= now,
+                ServiceNotice.ends_at > now,
+            )
+            .order_by(ServiceNotice.starts_at)
+        )
+    ).all()
+
+
+async def close_conversation(session: AsyncSession, conversation: Conversation) -> None:
+    await session.execute(
+        update(Conversation).where(Conversation.id == conversation.id).values(state="closed")
+    )

@@ -1,0 +1,83 @@
+"""A real kuntabotti server on a loopback port, for tests that talk HTTP, websockets or a browser.
+
+The server runs in its own thread with its own event loop, so synchronous test code (and
+Playwright's sync API) can use it like any remote server. `call()` runs a coroutine on the
+server's loop, e.g. to read the store the server writes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from aiohttp import web
+
+from bot.runtime import Runtime
+from bot.server import build_app
+from content import Content
+from nlu import ModelHandle, NLUModel
+from taskstore import Database, utcnow
+
+T = TypeVar("T")
+
+
+@dataclass
+class LiveServer:
+    base_url: str
+    runtime: Runtime
+    loop: asyncio.AbstractEventLoop
+    app: web.Application
+
+    def call(self, coro: Coroutine[Any, Any, T], timeout: float = 30) -> T:
+        future: Future[T] = asyncio.run_coroutine_threadsafe(coro, self.loop)
+        return future.result(timeout)
+
+
+def run_live_server(
+    database_url: str,
+    content: Content,
+    model: NLUModel,
+    extra_routes: list[Callable[[web.Application], None]] | None = None,
+    clock: Callable[[], datetime] = utcnow,
+) -> Iterator[LiveServer]:
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+
+    async def start() -> tuple[Runtime, web.AppRunner, int]:
+        runtime = Runtime(Database(database_url), content, ModelHandle(model), clock)
+        await runtime.prepare()
+        runner = web.AppRunner(build_app(runtime, extra_routes), access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = runner.addresses[0][1]
+        return runtime, runner, port
+
+    runtime, runner, port = asyncio.run_coroutine_threadsafe(start(), loop).result(60)
+    server = LiveServer(f"http://127.0.0.1:{port}", runtime, loop, runner.app)
+    try:
+        yield server
+    finally:
+
+        async def stop() -> None:
+            await runner.cleanup()
+            await runtime.db.close()
+
+        asyncio.run_coroutine_threadsafe(stop(), loop).result(30)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        loop.close()
+
+
+@pytest.fixture
+def live_server(tmp_path: Path, content: Content, model: NLUModel) -> Iterator[LiveServer]:
+    """A fresh server on a fresh SQLite database for one test."""
+    yield from run_live_server(f"sqlite:///{tmp_path / 'kuntabotti.db'}", content, model)

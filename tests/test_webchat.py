@@ -1,0 +1,300 @@
+"""Web chat end to end: a real server (tests/live.py), the real model, headless Chromium.
+
+Buttons are found by their payload (`data-payload`), not their labels, so the tests do not
+depend on the dialogue's wording; texts are checked where the language is the point.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import aiohttp
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+from sqlalchemy import select
+
+from taskstore.models import AnswerFeedback, Conversation, Message, Ticket
+from tests.live import LiveServer
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
+WAIT = 20_000  # ms: an answer needs the NLU model, and CI machines are slow
+TICKET = re.compile(r"KB-\d{4}-\d{6}")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
+    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(WAIT)
+    page = context.new_page()
+    page.goto(live_server.base_url + "/")
+    connected(page)
+    yield page
+    context.close()
+
+
+def connected(page: Page) -> None:
+    """The socket said hello and the greeting (or backlog) is shown."""
+    page.wait_for_function("() => !!localStorage.getItem('kuntabotti.token')")
+    expect(page.locator("#chat-log .msg--bot").first).to_be_visible()
+
+
+def say(page: Page, text: str) -> None:
+    page.locator("#chat-input").fill(text)
+    page.locator("#chat-input").press("Enter")
+    expect(page.locator("#chat-log .msg--resident .msg__text").last).to_have_text(text)
+
+
+def button(page: Page, payload: str) -> Any:
+    return page.locator(f'#chat-log button[data-payload="{payload}"]:enabled').last
+
+
+def press(page: Page, payload: str) -> None:
+    """Click an offered quick reply and wait until the bot has answered it."""
+    bots = page.locator("#chat-log .msg--bot")
+    before = bots.count()
+    button(page, payload).click()
+    expect(page.locator("#chat-log .msg").last).not_to_have_class(re.compile("msg--resident"))
+    expect(bots).not_to_have_count(before)
+
+
+def token(page: Page) -> str:
+    value = page.evaluate("() => localStorage.getItem('kuntabotti.token')")
+    assert isinstance(value, str)
+    return value
+
+
+def rows(server: LiveServer, model: Any, token_: str) -> list[Any]:
+    """The rows of one table that belong to the conversation with this token."""
+
+    async def query() -> list[Any]:
+        async with server.runtime.db.transaction() as s:
+            conversation = await s.scalar(select(Conversation).where(Conversation.token == token_))
+            assert conversation is not None
+            found = await s.scalars(select(model).where(model.conversation_id == conversation.id))
+            return list(found.all())
+
+    return server.call(query())
+
+
+def conversation(server: LiveServer, token_: str) -> Conversation:
+    async def query() -> Conversation:
+        async with server.runtime.db.transaction() as s:
+            found = await s.scalar(select(Conversation).where(Conversation.token == token_))
+            assert found is not None
+            return found
+
+    return server.call(query())
+
+
+def test_faq_answer_and_helpful_feedback(page: Page, live_server: LiveServer) -> None:
+    expect(page.get_by_text("Keskustelet botin kanssa")).to_be_visible()
+    say(page, "Milloin kirjasto on auki?")
+    expect(button(page, "helpful:yes")).to_be_visible()
+    press(page, "helpful:yes")
+    # The press is shown as its label, and old choices are no longer offered.
+    expect(page.locator("#chat-log .msg--resident .msg__text").last).to_have_text("Kyllä")
+    expect(page.locator('#chat-log button[data-payload="helpful:yes"]').last).to_be_disabled()
+
+    feedback = rows(live_server, AnswerFeedback, token(page))
+    assert [(f.helpful, f.language) for f in feedback] == [(True, "fi")]
+    assert "kirjasto" in feedback[0].intent
+
+
+def test_unknown_question_becomes_a_ticket(page: Page, live_server: LiveServer) -> None:
+    say(page, "Kuinka monta kiloa painaa kuun kivi?")
+    offer = page.locator(
+        '#chat-log button:enabled[data-payload="ticket:yes"], '
+        '#chat-log button:enabled[data-payload="none"]'
+    )
+    expect(offer.last).to_be_visible()
+    if offer.last.get_attribute("data-payload") == "none":  # the bot first offered guesses
+        press(page, "none")
+    press(page, "ticket:yes")
+    press(page, "form:skip")  # no contact details
+    press(page, "form:send")
+
+    log = page.locator("#chat-log")
+    expect(log).to_contain_text(TICKET)
+    number = TICKET.search(log.inner_text())
+    assert number is not None
+    tickets = rows(live_server, Ticket, token(page))
+    assert [t.number for t in tickets] == [number.group()]
+    assert "kuun kivi" in tickets[0].description
+
+
+def test_reload_resumes_the_conversation(page: Page) -> None:
+    say(page, "Milloin kirjasto on auki?")
+    expect(button(page, "helpful:yes")).to_be_visible()
+    before = page.locator("#chat-log .msg").all_inner_texts()
+    first_token = token(page)
+
+    page.reload()
+    connected(page)
+    expect(page.locator("#chat-log .msg")).to_have_count(len(before))
+    assert page.locator("#chat-log .msg").all_inner_texts() == before
+    assert token(page) == first_token
+    # The unanswered quick replies of the last answer still work after the reload.
+    expect(button(page, "helpful:yes")).to_be_enabled()
+
+
+def test_markup_is_shown_as_text(page: Page) -> None:
+    alerts: list[str] = []
+    page.on("dialog", lambda d: (alerts.append(d.message), d.dismiss()))
+    evil = "<img src=x onerror=alert(1)> <b>x</b>"
+    say(page, evil)
+    expect(page.locator("#chat-log .msg--bot").last).to_be_visible()
+    assert page.locator("#chat-log img, #chat-log b").count() == 0
+    assert alerts == []
+
+
+def test_keyboard_only(page: Page) -> None:
+    page.locator("body").focus()
+    for _ in range(30):  # skip link, nav links, language, log, ... then the input
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.id") == "chat-input":
+            break
+    else:
+        pytest.fail("Tab never reached the message input")
+    page.keyboard.type("Milloin kirjasto on auki?")
+    page.keyboard.press("Enter")
+    expect(page.locator("#chat-log .msg--resident .msg__text").last).to_have_text(
+        "Milloin kirjasto on auki?"
+    )
+    expect(page.locator("#chat-input")).to_be_focused()
+    expect(page.locator("#chat-input")).to_have_value("")
+
+    expect(button(page, "helpful:yes")).to_be_visible()
+    for _ in range(10):  # back from the input into the newest quick replies
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("() => document.activeElement.dataset.payload") == "helpful:yes":
+            break
+    else:
+        pytest.fail("Shift+Tab never reached the quick reply")
+    page.keyboard.press("Space")
+    expect(page.locator("#chat-log .msg--resident .msg__text").last).to_have_text("Kyllä")
+    expect(page.get_by_text("Hienoa, kiitos palautteesta!")).to_be_visible()
+    expect(page.locator("#chat-input")).to_be_focused()
+
+
+def test_language_selector_switches_widget_and_bot(page: Page, live_server: LiveServer) -> None:
+    page.get_by_label("Kieli").select_option("sv")
+    expect(page.locator("#chat-title")).to_have_text("Fråga kommunen")
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    expect(page.get_by_text("Du chattar med en bot")).to_be_visible()
+    expect(page.get_by_label("Skriv ett meddelande")).to_be_visible()
+    expect(page.locator("#chat-log .msg--bot .msg__text").last).to_have_text(
+        "Okej, vi fortsätter på svenska."
+    )
+
+    say(page, "När är biblioteket öppet?")
+    expect(button(page, "helpful:yes")).to_have_text("Ja")
+    assert conversation(live_server, token(page)).language == "sv"
+
+
+def test_screenshot_of_a_conversation(page: Page) -> None:
+    say(page, "Mitä pysäköintilupa maksaa?")
+    expect(button(page, "helpful:yes")).to_be_visible()
+    page.screenshot(path="/tmp/webchat.png", full_page=True)
+
+
+# -- the websocket itself ---------------------------------------------------------------
+
+
+async def frames_until(ws: aiohttp.ClientWebSocketResponse, kind: str) -> list[dict[str, Any]]:
+    """Frames up to and including the first of type `kind`."""
+    got: list[dict[str, Any]] = []
+    while True:
+        frame = json.loads(await ws.receive_str(timeout=WAIT / 1000))
+        got.append(frame)
+        if frame["type"] == kind:
+            return got
+
+
+async def test_websocket_protocol(live_server: LiveServer) -> None:
+    url = live_server.base_url + "/ws"
+    async with aiohttp.ClientSession() as http:
+        async with http.ws_connect(url, params={"lang": "en"}) as ws:
+            hello = json.loads(await ws.receive_str(timeout=5))
+            assert hello["type"] == "hello" and hello["language"] == "en"
+            greeting = [json.loads(await ws.receive_str(timeout=5)) for _ in range(2)]
+            assert [m["author"] for m in greeting] == ["bot", "bot"]
+
+            bad = [
+                "not json",
+                "[1, 2]",
+                json.dumps({"type": "shout", "text": "hi"}),
+                json.dumps({"type": "text", "text": 5}),
+                json.dumps({"type": "text", "text": "   "}),
+                json.dumps({"type": "text", "text": "x" * 4001}),
+                json.dumps({"type": "button", "payload": "rm -rf"}),
+            ]
+            for frame in bad:
+                await ws.send_str(frame)
+                error = json.loads(await ws.receive_str(timeout=5))
+                assert error["type"] == "error" and error["error"], frame
+            await ws.send_bytes(b"\x00")
+            assert json.loads(await ws.receive_str(timeout=5))["type"] == "error"
+
+            # Still open: a good frame is stored and answered.
+            await ws.send_json({"type": "text", "text": "When is the library open?"})
+            turn = await frames_until(ws, "state")
+            messages = [f for f in turn if f["type"] == "message"]
+            assert messages[0]["author"] == "resident"
+            assert messages[0]["text"] == "When is the library open?"
+            assert any(m["author"] == "bot" for m in messages[1:])
+            last_seen = messages[0]["id"]
+
+        # Resume: the same token and only what came after `since`.
+        params = {"token": hello["token"], "since": str(last_seen), "lang": "fi"}
+        async with http.ws_connect(url, params=params) as ws:
+            again = json.loads(await ws.receive_str(timeout=5))
+            assert again == {"type": "hello", "token": hello["token"], "language": "en"}
+            backlog = json.loads(await ws.receive_str(timeout=5))
+            assert backlog["type"] == "message" and backlog["id"] > last_seen
+
+        # An unknown token gets a new conversation instead of an error.
+        async with http.ws_connect(url, params={"token": "nope", "lang": "sv"}) as ws:
+            fresh = json.loads(await ws.receive_str(timeout=5))
+            assert fresh["token"] not in ("nope", hello["token"])
+            assert fresh["language"] == "sv"
+
+        # A frame over the size limit is a protocol violation: the socket is closed.
+        async with http.ws_connect(url) as ws:
+            await frames_until(ws, "hello")
+            await ws.send_str(json.dumps({"type": "text", "text": "y" * 20_000}))
+            while (msg := await ws.receive(timeout=5)).type is aiohttp.WSMsgType.TEXT:
+                pass
+            assert msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+            assert ws.close_code == 1009
+
+
+async def test_page_and_static_files(live_server: LiveServer) -> None:
+    async with aiohttp.ClientSession() as http:
+        async with http.get(live_server.base_url + "/") as r:
+            assert r.status == 200
+            assert "script-src 'self'" in r.headers["Content-Security-Policy"]
+            assert "Esimerkkilä" in await r.text()
+        for path in ("/static/widget.js", "/static/widget.css"):
+            async with http.get(live_server.base_url + path) as r:
+                assert r.status == 200, path
+        async with http.get(live_server.base_url + "/static/../webchat.py") as r:
+            assert r.status in (403, 404)
+
+
+def test_messages_are_in_the_store(page: Page, live_server: LiveServer) -> None:
+    say(page, "Milloin kirjasto on auki?")
+    expect(button(page, "helpful:yes")).to_be_visible()
+    stored = rows(live_server, Message, token(page))
+    shown = page.locator("#chat-log .msg").count()
+    assert len(stored) == shown
