@@ -1,9 +1,12 @@
 # The README's two commands: `make run` (the product on the embedded default) and `make test`.
 VENV := .venv/bin
 
-.PHONY: run setup setup-dev test lint typecheck pytest bench bench-rasa clean
+.PHONY: run shell setup setup-dev test lint typecheck pytest bench bench-e2e bench-rasa clean
 
 run: setup
+	$(VENV)/kuntabotti run
+
+shell: setup
 	$(VENV)/kuntabotti train --if-needed
 	$(VENV)/kuntabotti shell
 
@@ -28,9 +31,12 @@ pytest:
 bench: setup-dev
 	$(VENV)/python -m bench.nlu_speed
 
+bench-e2e: setup-dev
+	$(VENV)/python -m bench.e2e $(E2E_ARGS)
+
 bench-rasa: setup-dev
 	bash bench/setup_rasa.sh
 	$(VENV)/python -m bench.rasa_peer $(RASA_PEER_ARGS)
 
 clean:
-	rm -rf models .pytest_cache .mypy_cache .ruff_cache
+	rm -rf models .pytest_cache .mypy_cache .ruff_cache kuntabotti.db kuntabotti.db-wal kuntabotti.db-shm

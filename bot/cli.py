@@ -189,7 +189,7 @@ def _evaluate(args: argparse.Namespace) -> int:
                 content.training_examples(),
                 content.intent_infos(),
                 folds=args.folds,
-                progress=lambda _s: bar.update(),
+                progress=lambda _stage: None if bar.update() else None,
             )
     else:
         result = _evaluate_file(load_model(args.models, args.model), args)

@@ -19,6 +19,7 @@ from aiohttp import web
 from bot.models import load_valid_content, train_model
 from bot.runtime import Runtime
 from bot.server import build_app
+from bot.telegram import TelegramChannel
 from nlu import ModelHandle, NLUModel
 from taskstore import DEFAULT_URL, Database
 
@@ -32,19 +33,11 @@ class Settings:
     data: Path = Path("data")
     models: Path = Path("models")
     database_url: str = DEFAULT_URL
-    telegram_token: str | None = None
-    telegram_webhook_url: str | None = None
-    telegram_webhook_secret: str | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         env = os.environ
-        values: dict[str, object] = {
-            "database_url": env.get("DATABASE_URL") or DEFAULT_URL,
-            "telegram_token": env.get("TELEGRAM_TOKEN") or None,
-            "telegram_webhook_url": env.get("TELEGRAM_WEBHOOK_URL") or None,
-            "telegram_webhook_secret": env.get("TELEGRAM_WEBHOOK_SECRET") or None,
-        }
+        values: dict[str, object] = {"database_url": env.get("DATABASE_URL") or DEFAULT_URL}
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
@@ -59,33 +52,18 @@ def _load(settings: Settings) -> tuple[Runtime, str]:
 
 
 async def serve(settings: Settings) -> None:
-    if settings.telegram_webhook_url and not settings.telegram_webhook_secret:
-        raise ValueError("TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET as well")
     runtime, model_note = await asyncio.to_thread(_load, settings)
+    telegram = TelegramChannel.from_env(runtime)  # before anything starts: bad config stops us
     await runtime.prepare()
-    extra_routes = []
-    telegram = None
-    if settings.telegram_token:
-        from bot.telegram import TelegramChannel
-
-        telegram = TelegramChannel(
-            settings.telegram_token, runtime, webhook_secret=settings.telegram_webhook_secret
-        )
-        if settings.telegram_webhook_url:
-            extra_routes.append(telegram.add_routes)
-    runner = web.AppRunner(build_app(runtime, extra_routes), access_log=None)
+    app = build_app(runtime, [telegram.install] if telegram is not None else [])
+    runner = web.AppRunner(app, access_log=None)  # paths hold conversation tokens
     await runner.setup()
     await web.TCPSite(runner, settings.host, settings.port).start()
-    if telegram is not None:
-        if settings.telegram_webhook_url:
-            await telegram.set_webhook(settings.telegram_webhook_url)
-        else:
-            await telegram.start_polling()
     base = f"http://{settings.host}:{settings.port}"
     print(f"kuntabotti: {model_note}; database {_safe(runtime.db.url)}", flush=True)
     print(f"kuntabotti: web chat {base}/  API {base}/api/v1/openapi.json", flush=True)
     if telegram is not None:
-        mode = "webhook" if settings.telegram_webhook_url else "polling"
+        mode = "webhook" if telegram.webhook_url else "polling"
         print(f"kuntabotti: Telegram on ({mode})", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -94,8 +72,6 @@ async def serve(settings: Settings) -> None:
     try:
         await stop.wait()
     finally:
-        if telegram is not None:
-            await telegram.stop()
         await runner.cleanup()
         await runtime.db.close()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from aiohttp import web
@@ -61,7 +61,7 @@ async def health(_: web.Request) -> web.Response:
 
 
 def build_app(
-    runtime: Runtime, extra_routes: list[Callable[[web.Application], None]] | None = None
+    runtime: Runtime, extra_routes: Sequence[Callable[[web.Application], None]] = ()
 ) -> web.Application:
     from bot.rest import add_rest_routes
     from bot.webchat import add_webchat_routes
@@ -71,6 +71,6 @@ def build_app(
     app.router.add_get("/healthz", health)
     add_rest_routes(app)
     add_webchat_routes(app)
-    for add in extra_routes or []:
+    for add in extra_routes:
         add(app)
     return app

@@ -27,7 +27,7 @@ from datetime import timedelta
 from typing import Final
 
 from aiohttp import web
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import MessageLimit
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -70,6 +70,29 @@ BAD_INPUT: Final = {
     "sv": f"Jag kunde inte ta emot meddelandet. Skriv din fråga som text, högst {MAX_TEXT} tecken.",
     "en": f"I could not accept that message. Please write your question as text, "
     f"at most {MAX_TEXT} characters.",
+}
+BUTTON_GONE: Final = {
+    "fi": "Tämä painike ei ole enää käytössä. Kirjoita kysymyksesi viestinä.",
+    "sv": "Den här knappen fungerar inte längre. Skriv din fråga som ett meddelande.",
+    "en": "This button no longer works. Please write your question as a message.",
+}
+HELP: Final = {
+    "fi": "Kirjoita kysymyksesi tavallisena viestinä, niin vastaan. "
+    "/start aloittaa uuden keskustelun ja /kieli vaihtaa kielen.",
+    "sv": "Skriv din fråga som ett vanligt meddelande, så svarar jag. "
+    "/start börjar ett nytt samtal och /sprak byter språk.",
+    "en": "Write your question as an ordinary message and I will answer. "
+    "/start begins a new conversation and /language changes the language.",
+}
+# The command menu Telegram shows, per app language; Finnish is also the default.
+COMMANDS: Final = {
+    "fi": [("start", "Aloita uusi keskustelu"), ("kieli", "Vaihda kieli"), ("apua", "Ohje")],
+    "sv": [("start", "Börja ett nytt samtal"), ("sprak", "Byt språk"), ("hjalp", "Hjälp")],
+    "en": [
+        ("start", "Start a new conversation"),
+        ("language", "Change language"),
+        ("help", "Help"),
+    ],
 }
 FAILED: Final = {
     "fi": "Pahoittelut, jokin meni vikaan. Yritä hetken kuluttua uudelleen.",
@@ -127,8 +150,7 @@ class TelegramChannel:
 
     async def start_polling(self, poll_timeout: float = 10) -> None:
         """Development mode: returns once polling runs in the background on this loop."""
-        await self.application.initialize()
-        await self.application.start()
+        await self._start()
         assert self.application.updater is not None  # the default builder makes one
         await self.application.updater.start_polling(
             timeout=timedelta(seconds=poll_timeout), allowed_updates=ALLOWED_UPDATES
@@ -137,10 +159,19 @@ class TelegramChannel:
     async def start_webhook(self) -> None:
         """Production mode: ready for `POST /telegram/webhook`; registers the webhook URL with
         Telegram when one is configured (a second worker re-registering it is harmless)."""
-        await self.application.initialize()
-        await self.application.start()
+        await self._start()
         if self.webhook_url:
             await self.set_webhook(self.webhook_url)
+
+    async def _start(self) -> None:
+        await self.application.initialize()
+        if not self.application.running:  # add_routes' hook and a caller may both start us
+            await self.application.start()
+        for language, commands in COMMANDS.items():
+            await self.application.bot.set_my_commands(
+                [BotCommand(name, about) for name, about in commands],
+                language_code=None if language == "fi" else language,
+            )
 
     async def set_webhook(self, url: str) -> None:
         if self.webhook_secret is None:
@@ -150,6 +181,7 @@ class TelegramChannel:
         )
 
     async def stop(self) -> None:
+        """Safe to call twice: `add_routes`' cleanup hook and the server may both stop us."""
         updater = self.application.updater
         if updater is not None and updater.running:
             await updater.stop()
@@ -199,9 +231,14 @@ class TelegramChannel:
 
     def _add_handlers(self) -> None:
         app = self.application
-        app.add_handler(CommandHandler("start", self._on_start))
-        app.add_handler(CommandHandler(["language", "kieli", "sprak"], self._on_language))
-        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, self._on_text))
+        # Commands only in new messages: an edited "/start" must not open a conversation.
+        new = filters.UpdateType.MESSAGE
+        app.add_handler(CommandHandler("start", self._on_start, filters=new))
+        app.add_handler(CommandHandler(["language", "kieli", "sprak"], self._on_language, new))
+        app.add_handler(CommandHandler(["help", "apua", "hjalp"], self._on_help, filters=new))
+        # Other commands get the help too: as text the model would guess at "/whatever".
+        app.add_handler(MessageHandler(new & filters.COMMAND, self._on_help))
+        app.add_handler(MessageHandler(new & filters.TEXT, self._on_text))
         app.add_handler(CallbackQueryHandler(self._on_button))
         app.add_handler(MessageHandler(filters.UpdateType.EDITED, self._on_edited))
         # Anything else that carries a message (photo, sticker, voice, location...).
@@ -221,7 +258,6 @@ class TelegramChannel:
     async def _on_text(self, update: Update, context: Context) -> None:
         message = update.effective_message
         if message is not None and message.text is not None:
-            # Unknown commands such as /help reach the dialogue as text, like any question.
             await self._turn(update, text=message.text)
 
     async def _on_button(self, update: Update, context: Context) -> None:
@@ -236,6 +272,9 @@ class TelegramChannel:
         if query.data and update.effective_chat is not None:
             await self._turn(update, payload=query.data)
 
+    async def _on_help(self, update: Update, context: Context) -> None:
+        await self._tell(update, HELP)
+
     async def _on_edited(self, update: Update, context: Context) -> None:
         await self._tell(update, EDITED)
 
@@ -244,7 +283,10 @@ class TelegramChannel:
             await self._tell(update, TEXT_ONLY)
 
     async def _on_error(self, update: object, context: Context) -> None:
-        log.error("telegram update failed: %r", update, exc_info=context.error)
+        # The update id only: the update itself holds the resident's words, which stay out
+        # of logs like they stay redacted in the store.
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error("telegram update %s failed", update_id, exc_info=context.error)
         if not isinstance(update, Update) or update.effective_chat is None:
             return
         language = _user_language(update) or "fi"
@@ -265,7 +307,10 @@ class TelegramChannel:
         try:
             turn = await self.runtime.handle(token, text=text, payload=payload)
         except BadInput:
-            await self._send_text(chat.id, BAD_INPUT[await self._language_of(token)])
+            # From Telegram only two things are refused: text over MAX_TEXT characters and a
+            # button this bot no longer knows (pressed under an old message).
+            texts = BAD_INPUT if payload is None else BUTTON_GONE
+            await self._send_text(chat.id, texts[await self._language_of(token)])
             return
         await self._send(chat.id, turn.replies)
 
@@ -328,8 +373,10 @@ def _split(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
 
 __all__: list[str] = [
     "BAD_INPUT",
+    "BUTTON_GONE",
     "EDITED",
     "FAILED",
+    "HELP",
     "TEXT_ONLY",
     "TelegramChannel",
 ]

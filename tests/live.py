@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,7 +44,7 @@ def run_live_server(
     database_url: str,
     content: Content,
     model: NLUModel,
-    extra_routes: list[Callable[[web.Application], None]] | None = None,
+    extra_routes: Sequence[Callable[[web.Application], None]] = (),
     clock: Callable[[], datetime] = utcnow,
 ) -> Iterator[LiveServer]:
     loop = asyncio.new_event_loop()

@@ -111,7 +111,7 @@ def test_unknown_question_is_routed_with_its_reason(live_server: LiveServer) -> 
     assert ticket.contact_email == "maija.meikalainen@example.com" and ticket.contact_consent
     assert ticket.kind == "question" and "kuun kivi" in ticket.description
     assert ticket.first_response_due is not None and ticket.resolution_due is not None
-    routed = [e for e in chat.events() if e.type == "routed"][0]
+    routed = next(e for e in chat.events() if e.type == "routed")
     assert routed.data["team"] == ticket.team_id
     assert {"method", "intent", "team_confidence", "features"} <= set(routed.data)
     stored = [m.text for m in chat.stored_messages() if m.author == "resident"]
@@ -184,7 +184,14 @@ def test_handoff_in_office_hours_queues_then_staff_takes_over(office_open: LiveS
     chat.send("Milloin kirjasto on auki?")
     assert chat.state == "bot" and chat.last["replies"]
     types = [e.type for e in chat.events()]
-    for expected in ("created", "routed", "handoff_requested", "queued", "taken_over", "handed_back"):
+    for expected in (
+        "created",
+        "routed",
+        "handoff_requested",
+        "queued",
+        "taken_over",
+        "handed_back",
+    ):
         assert expected in types
     assert conversation.id == chat.conversation().id
 
@@ -225,7 +232,9 @@ def test_sensitive_matter_keeps_details_out_of_the_log(live_server: LiveServer) 
     assert "Nukun huonosti ja lääkitys ei auta" not in texts
     assert not any("masentunut" in t for t in texts)
     assert texts.count(SENSITIVE_PLACEHOLDER) == 2
-    assert all(m.nlu is None or m.nlu.get("sensitive") for m in log if m.text == SENSITIVE_PLACEHOLDER)
+    assert all(
+        m.nlu is None or m.nlu.get("sensitive") for m in log if m.text == SENSITIVE_PLACEHOLDER
+    )
     served = chat.http.get(f"/conversations/{chat.token}/messages").json()["messages"]
     assert not any("Nukun" in m["text"] for m in served)
 
@@ -335,9 +344,7 @@ def test_openapi_describes_every_api_route(live_server: LiveServer) -> None:
     assert served - {"/api/v1/openapi.json"} == described
 
 
-def test_full_path_on_postgresql(
-    pg_database_url: str, content: Content, model: NLUModel
-) -> None:
+def test_full_path_on_postgresql(pg_database_url: str, content: Content, model: NLUModel) -> None:
     for server in run_live_server(pg_database_url, content, model):
         chat = Chat(server)
         chat.send("Kuinka monta kiloa painaa kuun kivi?")

@@ -17,7 +17,15 @@ from sqlalchemy import func, select
 
 from bot.runtime import MAX_TEXT, Runtime
 from bot.server import RUNTIME
-from bot.telegram import BAD_INPUT, EDITED, SECRET_HEADER, TEXT_ONLY, TelegramChannel
+from bot.telegram import (
+    BAD_INPUT,
+    BUTTON_GONE,
+    EDITED,
+    HELP,
+    SECRET_HEADER,
+    TEXT_ONLY,
+    TelegramChannel,
+)
 from content import Content
 from nlu import ModelHandle, NLUModel
 from taskstore import Conversation, Database, Message, Resident
@@ -50,6 +58,8 @@ async def polling(standin: TelegramStandIn, runtime: Runtime) -> AsyncIterator[T
     await channel.start_polling(poll_timeout=1)
     yield channel
     await channel.stop()
+    await channel.stop()  # a second stop (server and cleanup hook both stop it) is harmless
+    assert not channel.application.running
 
 
 async def latest_conversation(runtime: Runtime, chat_id: int) -> Conversation | None:
@@ -118,6 +128,8 @@ async def test_start_greets_in_the_app_language(
     assert conversation is not None
     assert (conversation.channel, conversation.language) == ("telegram", "sv")
     assert standin.calls_to("deleteWebhook"), "polling starts by dropping any webhook"
+    menus = {c.params.get("language_code") for c in standin.calls_to("setMyCommands")}
+    assert menus == {None, "sv", "en"}
 
 
 async def test_question_answer_feedback_and_language(
@@ -155,6 +167,10 @@ async def test_non_text_updates_get_a_polite_notice_and_the_bot_keeps_going(
     assert await notice(standin, tg.location_update(CHAT)) == TEXT_ONLY["fi"]
     assert await notice(standin, tg.edited_update(CHAT, "korjattu")) == EDITED["fi"]
     assert await notice(standin, tg.text_update(CHAT, "x" * (MAX_TEXT + 50))) == BAD_INPUT["fi"]
+    assert await notice(standin, tg.callback_update(CHAT, "gone:v1")) == BUTTON_GONE["fi"]
+    # Commands the bot does not know get the help, not a guess of the model at "/whatever".
+    assert await notice(standin, tg.command_update(CHAT, "/help")) == HELP["fi"]
+    assert await notice(standin, tg.command_update(CHAT, "/tilaa")) == HELP["fi"]
     assert not [m for m in await stored(runtime, CHAT) if m.direction == "in"]
 
     calls = await send(standin, runtime, tg.text_update(CHAT, "Milloin uimahalli on auki?"))
@@ -233,6 +249,7 @@ def test_webhook_checks_the_secret_and_stores_before_acknowledging(
         assert post(server, body, "wrong-secret") == 403
         assert post(server, body, None) == 403
         assert post(server, b"{not json", SECRET) == 400
+        assert post(server, b"{}", SECRET) == 400
         assert server.call(count(server.runtime, Resident)) == 0
         assert server.call(count(server.runtime, Message)) == 0
         assert not standin.calls_to("sendMessage")
