@@ -9,12 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.texts import say
 from content import Content
 from taskstore import Conversation
+
+if TYPE_CHECKING:
+    from actions.notify import NoticeBoard
+
+
+def _uncached_board() -> NoticeBoard:
+    from actions.notify import NoticeBoard
+
+    return NoticeBoard(ttl=0.0)
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,8 @@ class ActionContext:
     conversation: Conversation
     content: Content
     now: datetime
+    # Service-break notices; a worker shares one board (a cache) across its turns.
+    notices: NoticeBoard = field(default_factory=lambda: _uncached_board())
 
     @property
     def lang(self) -> str:

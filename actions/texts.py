@@ -221,6 +221,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Prata med en människa",
         "en": "Talk to a person",
     },
+    "btn_language": {"fi": "Vaihda kieltä", "sv": "Byt språk", "en": "Change language"},
     "btn_back_to_bot": {
         "fi": "Peru ja jatka botin kanssa",
         "sv": "Avbryt och fortsätt med boten",

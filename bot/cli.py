@@ -185,11 +185,15 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.test is None:
         content = load_valid_content(args.data)
         with tqdm(total=args.folds, desc="cross-validation", unit="fold", file=sys.stderr) as bar:
+
+            def fold_done(_stage: str) -> None:
+                bar.update()
+
             result = cross_validate(
                 content.training_examples(),
                 content.intent_infos(),
                 folds=args.folds,
-                progress=lambda _stage: None if bar.update() else None,
+                progress=fold_done,
             )
     else:
         result = _evaluate_file(load_model(args.models, args.model), args)

@@ -31,7 +31,9 @@ from actions import (
     request_handoff,
     route,
 )
-from actions.texts import LANGUAGE_NAMES
+from actions.clarify import intent_title
+from actions.notify import NoticeBoard
+from actions.texts import LANGUAGE_NAMES, say
 from bot import ticket_form
 from bot.errors import BadInput
 from bot.privacy import SENSITIVE_PLACEHOLDER, redact
@@ -44,6 +46,7 @@ PAYLOAD = re.compile(
     r"|private:yes|handoff|queue:cancel|form:(send|skip|cancel))$"
 )
 SENSITIVE_MIN = 0.3  # a sensitive top intent this likely is treated as sensitive anyway
+NOTICE_TTL = 10.0  # seconds a worker reuses the service-break notices it read
 HANDOFF_DESCRIPTION = "[the resident asked to talk to a person]"
 
 
@@ -69,13 +72,16 @@ class Dialogue:
         self.content = content
         self.nlu = nlu
         self.clock = clock
+        self.notices = NoticeBoard(ttl=NOTICE_TTL)
 
     # -- first half: understand, decide what may be stored -----------------------------
     def prepare(self, conversation: Conversation, incoming: Incoming) -> Prepared:
         if incoming.payload is not None:
             if not PAYLOAD.match(incoming.payload):
                 raise BadInput(f"unknown button payload {incoming.payload!r}")
-            return Prepared(incoming, None, f"[{incoming.payload}]", None, None, False, False)
+            label = self.button_label(conversation.language, incoming.payload)
+            button: dict[str, Any] = {"payload": incoming.payload}
+            return Prepared(incoming, None, label, None, button, False, False)
         text = incoming.text or ""
         result = self.nlu.parse(text, conversation.language)
         form = (conversation.slots or {}).get("form") or {}
@@ -83,7 +89,7 @@ class Dialogue:
         sensitive = in_private_form or self._sensitive(result)
         ticket_text, redacted = redact(text)
         if sensitive:
-            record = {
+            record: dict[str, Any] = {
                 "intent": result.intent.name,
                 "team": result.team.name,
                 "language": result.language,
@@ -95,6 +101,17 @@ class Dialogue:
         return Prepared(
             incoming, result, ticket_text, ticket_text, _nlu_record(result), redacted, False
         )
+
+    def button_label(self, lang: str, payload: str) -> str:
+        """What the resident pressed, as the transcript shows it: the button's own label."""
+        if payload.startswith("lang:"):
+            return LANGUAGE_NAMES[payload.removeprefix("lang:")]
+        if payload.startswith("pick:"):
+            intent = payload.removeprefix("pick:")
+            if intent in self.content.intents:
+                return intent_title(self.content, intent, lang)
+        key = _BUTTON_LABELS.get(payload)
+        return say(key, lang) if key else f"[{payload}]"
 
     def _sensitive(self, result: ParseResult) -> bool:
         intent = self.content.intents.get(result.intent.name)
@@ -122,20 +139,11 @@ class Dialogue:
         return await self._store(ctx, said)
 
     def _context(self, session: AsyncSession, conversation: Conversation) -> ActionContext:
-        return ActionContext(session, conversation, self.content, self.clock())
+        return ActionContext(session, conversation, self.content, self.clock(), self.notices)
 
     async def _store(self, ctx: ActionContext, said: list[Say]) -> list[Message]:
-        return [
-            await store.add_message(
-                ctx.session,
-                ctx.conversation,
-                "out",
-                "bot",
-                item.text,
-                buttons=[b.to_dict() for b in item.buttons],
-            )
-            for item in said
-        ]
+        items = [(item.text, [b.to_dict() for b in item.buttons]) for item in said]
+        return await store.add_messages(ctx.session, ctx.conversation, "bot", items)
 
     async def _turn(
         self, ctx: ActionContext, slots: dict[str, Any], prepared: Prepared, message_id: int
@@ -408,6 +416,22 @@ class Dialogue:
     def _default_routing(self) -> dict[str, Any]:
         return {"team": self.content.default_team(), "method": "default_team", "intent": None}
 
+
+# The label each fixed payload's button carries (the keys of actions/texts.py).
+_BUTTON_LABELS = {
+    "helpful:yes": "btn_yes",
+    "helpful:no": "btn_no",
+    "ticket:yes": "btn_to_staff",
+    "ticket:no": "btn_no_thanks",
+    "none": "btn_none",
+    "private:yes": "btn_private",
+    "handoff": "btn_person",
+    "queue:cancel": "btn_back_to_bot",
+    "form:send": "btn_send",
+    "form:skip": "btn_skip",
+    "form:cancel": "btn_cancel",
+    "language": "btn_language",
+}
 
 # What a typed "yes" / "no" means for each pending offer: (no, yes).
 _OFFER_PAYLOADS = {

@@ -103,29 +103,38 @@ class Runtime:
     ) -> TurnResult:
         """One resident message (`text`) or button press (`payload`), answered."""
         incoming = _incoming(text, payload)
-        async with self.db.transaction() as session:
-            conversation = await store.conversation_by_token(session, token, lock=True)
-            if conversation is None:
-                raise UnknownConversation(token)
-            prepared = self.dialogue.prepare(conversation, incoming)
-            received = await store.add_message(
-                session,
-                conversation,
-                "in",
-                "resident",
-                prepared.stored_text,
-                nlu=prepared.nlu_record,
-                redacted=prepared.redacted,
-            )
-        # The resident's message is committed: whatever happens next, it is not lost.
-        async with self.db.transaction() as session:
-            conversation = await store.conversation_by_token(session, token, lock=True)
-            assert conversation is not None
-            stored = await self.dialogue.respond(session, conversation, prepared, received.id)
-            replies = [out_message(m) for m in stored]
-            state, language = conversation.state, conversation.language
+        async with self.db.session() as session:
+            async with session.begin():
+                conversation = await store.conversation_by_token(session, token, lock=True)
+                if conversation is None:
+                    raise UnknownConversation(token)
+                prepared = self.dialogue.prepare(conversation, incoming)
+                received = await store.add_message(
+                    session,
+                    conversation,
+                    "in",
+                    "resident",
+                    prepared.stored_text,
+                    nlu=prepared.nlu_record,
+                    redacted=prepared.redacted,
+                )
+            # The resident's message is committed: whatever happens next, it is not lost.
+            async with session.begin():
+                # Read again (and lock on PostgreSQL): another worker may have moved on.
+                await session.refresh(conversation, with_for_update=not self.db.is_sqlite)
+                stored = await self.dialogue.respond(session, conversation, prepared, received.id)
+                replies = [out_message(m) for m in stored]
+                state, language = conversation.state, conversation.language
         self.hub.publish(token, [out_message(received), *replies])
         return TurnResult(token, state, language, received.id, replies)
+
+    async def language_of(self, token: str) -> str:
+        """The conversation's language (it follows the resident), for channel notices."""
+        async with self.db.transaction() as session:
+            conversation = await store.conversation_by_token(session, token)
+            if conversation is None:
+                raise UnknownConversation(token)
+            return conversation.language
 
     async def messages_since(self, token: str, since_id: int = 0) -> list[OutMessage]:
         async with self.db.transaction() as session:

@@ -43,7 +43,6 @@ from telegram.ext import (
 from bot.runtime import MAX_TEXT, BadInput, OutMessage, Runtime
 from bot.server import json_body
 from nlu import LANGUAGES
-from taskstore import store
 
 CHANNEL: Final = "telegram"
 WEBHOOK_PATH: Final = "/telegram/webhook"
@@ -310,7 +309,7 @@ class TelegramChannel:
             # From Telegram only two things are refused: text over MAX_TEXT characters and a
             # button this bot no longer knows (pressed under an old message).
             texts = BAD_INPUT if payload is None else BUTTON_GONE
-            await self._send_text(chat.id, texts[await self._language_of(token)])
+            await self._send_text(chat.id, texts[await self.runtime.language_of(token)])
             return
         await self._send(chat.id, turn.replies)
 
@@ -320,13 +319,7 @@ class TelegramChannel:
         if chat is None:
             return
         token = await self.runtime.token_for(CHANNEL, str(chat.id), _user_language(update))
-        await self._send_text(chat.id, texts[await self._language_of(token)])
-
-    async def _language_of(self, token: str) -> str:
-        # Read only; the runtime has no accessor for a conversation's language (yet).
-        async with self.runtime.db.transaction() as session:
-            conversation = await store.conversation_by_token(session, token)
-            return conversation.language if conversation is not None else "fi"
+        await self._send_text(chat.id, texts[await self.runtime.language_of(token)])
 
     async def _send(self, chat_id: int, replies: list[OutMessage]) -> None:
         for reply in replies:

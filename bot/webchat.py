@@ -25,6 +25,7 @@ Texts the runtime refuses (empty, over its MAX_TEXT) get an error frame instead.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Mapping
@@ -37,7 +38,6 @@ from bot.replies import OutMessage
 from bot.runtime import BadInput, Runtime, UnknownConversation
 from bot.server import RUNTIME
 from nlu import LANGUAGES
-from taskstore import store
 
 STATIC = Path(__file__).resolve().parent / "static"
 HEARTBEAT = 25.0  # seconds; below the usual 60 s idle timeout of proxies
@@ -120,10 +120,8 @@ class ChatSocket:
         # may both send; a socket closing under us is no error worth reporting.
         if self.ws.closed:
             return
-        try:
+        with contextlib.suppress(ConnectionError):
             await self.ws.send_json(frame)
-        except ConnectionError:
-            pass
 
     async def send_message(self, message: OutMessage) -> None:
         if message.id in self.sent:
@@ -159,11 +157,10 @@ class ChatSocket:
             await self.send_message(message)
 
     async def _language(self, token: str) -> str | None:
-        # The runtime's interface has no "language of a conversation"; hello needs it so a
-        # resumed widget shows the language the bot is using.
-        async with self.runtime.db.transaction() as session:
-            conversation = await store.conversation_by_token(session, token)
-            return None if conversation is None else conversation.language
+        try:
+            return await self.runtime.language_of(token)
+        except UnknownConversation:
+            return None
 
     async def forward(self) -> None:
         assert self.queue is not None

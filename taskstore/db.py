@@ -16,7 +16,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -24,6 +24,8 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+
+from taskstore.inline_sqlite import creator as inline_sqlite_creator
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DEFAULT_URL = "sqlite+aiosqlite:///kuntabotti.db"
@@ -65,9 +67,16 @@ def _sqlite_setup(engine: AsyncEngine) -> None:
 class Database:
     """One engine and its sessions. `transaction()` is the only way to write."""
 
-    def __init__(self, url: str = DEFAULT_URL, echo: bool = False) -> None:
+    def __init__(
+        self, url: str = DEFAULT_URL, echo: bool = False, inline_sqlite: bool = True
+    ) -> None:
+        """`inline_sqlite=False` goes through aiosqlite's thread (for bench/sqlite_driver.py)."""
         self.url = async_url(url)
-        self.engine = create_async_engine(self.url, echo=echo)
+        parsed = make_url(self.url)
+        options: dict[str, Any] = {}
+        if parsed.get_backend_name() == "sqlite" and inline_sqlite:
+            options["async_creator"] = inline_sqlite_creator(parsed.database or ":memory:")
+        self.engine = create_async_engine(self.url, echo=echo, **options)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         if self.is_sqlite:
             _sqlite_setup(self.engine)
@@ -82,6 +91,17 @@ class Database:
                 yield session
             return
         async with self._write_lock, self._sessions() as session, session.begin():
+            yield session
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        """A session for several transactions in a row (`async with session.begin()`), with
+        SQLite's turn held throughout: a resident's turn commits twice back to back."""
+        if self._write_lock is None:
+            async with self._sessions() as session:
+                yield session
+            return
+        async with self._write_lock, self._sessions() as session:
             yield session
 
     async def migrate(self, revision: str = "head") -> None:

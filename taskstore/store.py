@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,6 +29,9 @@ from taskstore.models import (
     TicketCounter,
     utcnow,
 )
+
+# (text, buttons as dicts) of one outgoing message.
+MessageSpec = tuple[str, Sequence[dict[str, str]]]
 
 CONVERSATION_STATES = ("bot", "clarifying", "collecting", "queued", "with_staff", "closed")
 TICKET_STATUSES = ("new", "open", "waiting", "resolved", "closed")
@@ -118,6 +121,27 @@ async def add_message(
     session.add(message)
     await session.flush()
     return message
+
+
+async def add_messages(
+    session: AsyncSession, conversation: Conversation, author: str, items: Sequence[MessageSpec]
+) -> list[Message]:
+    """Several outgoing messages in one INSERT (a turn's replies)."""
+    messages = [
+        Message(
+            conversation_id=conversation.id,
+            direction="out",
+            author=author,
+            text=text,
+            buttons=list(buttons) if buttons else None,
+            redacted=False,
+        )
+        for text, buttons in items
+    ]
+    if messages:
+        session.add_all(messages)
+        await session.flush()
+    return messages
 
 
 async def messages_since(
@@ -229,24 +253,25 @@ async def add_feedback(
     return feedback
 
 
-async def active_notices(
-    session: AsyncSession, team_id: str, now: datetime | None = None
+async def current_notices(
+    session: AsyncSession, now: datetime | None = None
 ) -> Sequence[ServiceNotice]:
-    now = now or utcnow()
+    """Every notice not yet ended (active now or later), soonest first."""
     return (
         await session.scalars(
             select(ServiceNotice)
-            .where(
-                (ServiceNotice.team_id == team_id) | ServiceNotice.team_id.is_(None),
-                ServiceNotice.starts_at <= now,
-                ServiceNotice.ends_at > now,
-            )
+            .where(ServiceNotice.ends_at > (now or utcnow()))
             .order_by(ServiceNotice.starts_at)
         )
     ).all()
 
 
-async def close_conversation(session: AsyncSession, conversation: Conversation) -> None:
-    await session.execute(
-        update(Conversation).where(Conversation.id == conversation.id).values(state="closed")
-    )
+async def active_notices(
+    session: AsyncSession, team_id: str, now: datetime | None = None
+) -> list[ServiceNotice]:
+    now = now or utcnow()
+    return [n for n in await current_notices(session, now) if is_active(n, team_id, now)]
+
+
+def is_active(notice: ServiceNotice, team_id: str, now: datetime) -> bool:
+    return notice.team_id in (None, team_id) and notice.starts_at <= now < notice.ends_at

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import PARSE_KEYS
 
 from actions import render_answer
 from content import Content
+from tests.conftest import PARSE_KEYS
 
 KUNTABOTTI = str(Path(sys.executable).parent / "kuntabotti")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import PARSE_KEYS
 
 from nlu import NO_INTENT, OUT_OF_SCOPE, ModelHandle, NLUModel
+from tests.conftest import PARSE_KEYS
 
 # New phrasings (not training examples) and the team each must reach.
 ROUTED = [

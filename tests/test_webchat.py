@@ -6,16 +6,20 @@ depend on the dialogue's wording; texts are checked where the language is the po
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import aiohttp
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, WebSocketRoute, expect, sync_playwright
 from sqlalchemy import select
 
+from bot.replies import out_message
+from taskstore import store
 from taskstore.models import AnswerFeedback, Conversation, Message, Ticket
 from tests.live import LiveServer
 
@@ -202,6 +206,48 @@ def test_language_selector_switches_widget_and_bot(page: Page, live_server: Live
     assert conversation(live_server, token(page)).language == "sv"
 
 
+def test_reconnects_after_the_connection_drops(page: Page) -> None:
+    sockets: list[WebSocketRoute] = []
+
+    def through(ws: WebSocketRoute) -> None:
+        ws.connect_to_server()  # frames pass through unchanged
+        sockets.append(ws)
+
+    page.route_web_socket(re.compile(r"/ws\?"), through)
+    page.reload()
+    connected(page)
+    say(page, "Milloin kirjasto on auki?")
+    expect(button(page, "helpful:yes")).to_be_visible()
+    shown = page.locator("#chat-log .msg").count()
+    first_token = token(page)
+
+    sockets[-1].close(code=1012, reason="restart")  # the page sees the connection drop
+    expect(page.locator("#chat-status")).to_have_text("Yhteys palautui.")
+    assert len(sockets) == 2
+    assert f"token={first_token}" in sockets[1].url and "since=" in sockets[1].url
+    assert token(page) == first_token
+    expect(page.locator("#chat-log .msg")).to_have_count(shown)  # nothing shown twice
+    press(page, "helpful:yes")
+    expect(page.get_by_text("Hienoa, kiitos palautteesta!")).to_be_visible()
+
+
+def test_staff_reply_arrives_live(page: Page, live_server: LiveServer) -> None:
+    key = token(page)
+
+    async def staff_says(text: str) -> None:
+        async with live_server.runtime.db.transaction() as s:
+            found = await store.conversation_by_token(s, key)
+            assert found is not None
+            stored = await store.add_message(s, found, "out", "staff", text)
+            message = out_message(stored)
+        live_server.runtime.hub.publish(key, [message])
+
+    live_server.call(staff_says("Hei, tässä Maija kirjastosta."))
+    staff = page.locator("#chat-log .msg--staff")
+    expect(staff.locator(".msg__text")).to_have_text("Hei, tässä Maija kirjastosta.")
+    expect(staff).to_contain_text("Kunnan työntekijä")
+
+
 def test_screenshot_of_a_conversation(page: Page) -> None:
     say(page, "Mitä pysäköintilupa maksaa?")
     expect(button(page, "helpful:yes")).to_be_visible()
@@ -221,8 +267,18 @@ async def frames_until(ws: aiohttp.ClientWebSocketResponse, kind: str) -> list[d
             return got
 
 
-async def test_websocket_protocol(live_server: LiveServer) -> None:
-    url = live_server.base_url + "/ws"
+def run(coro: Coroutine[Any, Any, None]) -> None:
+    """Run a client coroutine in its own thread and loop: Playwright's sync API occupies
+    this thread's event loop once the browser is up."""
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coro).result(timeout=120)
+
+
+def test_websocket_protocol(live_server: LiveServer) -> None:
+    run(websocket_protocol(live_server.base_url + "/ws"))
+
+
+async def websocket_protocol(url: str) -> None:
     async with aiohttp.ClientSession() as http:
         async with http.ws_connect(url, params={"lang": "en"}) as ws:
             hello = json.loads(await ws.receive_str(timeout=5))
@@ -279,16 +335,20 @@ async def test_websocket_protocol(live_server: LiveServer) -> None:
             assert ws.close_code == 1009
 
 
-async def test_page_and_static_files(live_server: LiveServer) -> None:
+def test_page_and_static_files(live_server: LiveServer) -> None:
+    run(page_and_static_files(live_server.base_url))
+
+
+async def page_and_static_files(base_url: str) -> None:
     async with aiohttp.ClientSession() as http:
-        async with http.get(live_server.base_url + "/") as r:
+        async with http.get(base_url + "/") as r:
             assert r.status == 200
             assert "script-src 'self'" in r.headers["Content-Security-Policy"]
             assert "Esimerkkilä" in await r.text()
         for path in ("/static/widget.js", "/static/widget.css"):
-            async with http.get(live_server.base_url + path) as r:
+            async with http.get(base_url + path) as r:
                 assert r.status == 200, path
-        async with http.get(live_server.base_url + "/static/../webchat.py") as r:
+        async with http.get(base_url + "/static/../webchat.py") as r:
             assert r.status in (403, 404)
 
 

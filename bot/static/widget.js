@@ -139,9 +139,6 @@
   var everConnected = false;
   var reconnectTimer = null;
   var seen = new Set();
-  // The store keeps a button press as "[payload]"; the widget shows the label pressed.
-  var labels = { "lang:fi": "suomi", "lang:sv": "svenska", "lang:en": "English" };
-  var PRESSED_RE = /^\[([a-z0-9_:]+)\]$/;
 
   function store(key, value) {
     try {
@@ -257,8 +254,7 @@
     var body = document.createElement("span");
     body.className = "msg__text";
     if (author === "resident") {
-      var pressed = PRESSED_RE.exec(m.text);
-      body.textContent = pressed && labels[pressed[1]] ? labels[pressed[1]] : m.text;
+      body.textContent = m.text;  // a pressed button is stored as its label
     } else {
       appendText(body, m.text);
     }
@@ -275,7 +271,6 @@
         button.className = "button";
         button.dataset.payload = b.payload;
         button.textContent = b.label;
-        labels[b.payload] = b.label;
         button.addEventListener("click", function () { choose(button, group); });
         group.appendChild(button);
       });
@@ -294,13 +289,15 @@
     // Once the resident has answered, earlier quick replies are history, not choices.
     if (m.author === "resident") disableButtons();
     else setTyping(false);
+    // Follow the conversation unless the resident has scrolled up to read something.
+    var atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
     var item = renderMessage(m);
     var later = null;
     log.querySelectorAll(".msg").forEach(function (el) {
       if (!later && Number(el.dataset.id) > m.id) later = el;
     });
     log.insertBefore(item, later);
-    log.scrollTop = log.scrollHeight;
+    if (atBottom || m.author === "resident") log.scrollTop = log.scrollHeight;
   }
 
   function send(frame) {
