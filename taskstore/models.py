@@ -122,7 +122,9 @@ class Conversation(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
-    resident: Mapped[Resident] = relationship(lazy="joined")
+    # Not loaded with the conversation: a turn never needs it, and FOR UPDATE cannot lock an
+    # outer join on PostgreSQL.
+    resident: Mapped[Resident] = relationship(lazy="raise_on_sql")
 
 
 class Message(Base):
