@@ -310,3 +310,7 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     asyncio.run(upgrade())
     print("task store schema is up to date")
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
