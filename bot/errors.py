@@ -7,3 +7,8 @@ class UnknownConversation(LookupError):
 
 class BadInput(ValueError):
     """The message cannot be accepted as given (the text says why)."""
+
+
+class NotStored(RuntimeError):
+    """The message could not be stored (e.g. the database is down). The channel must not
+    acknowledge it, so the sender can send it again; nothing was answered."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.dialogue import Dialogue, Incoming
-from bot.errors import BadInput, UnknownConversation
+from bot.errors import BadInput, NotStored, UnknownConversation
 from bot.hub import Hub
 from bot.replies import Button, OutMessage, out_message
 from content import Content
@@ -104,20 +104,25 @@ class Runtime:
         """One resident message (`text`) or button press (`payload`), answered."""
         incoming = _incoming(text, payload)
         async with self.db.session() as session:
-            async with session.begin():
-                conversation = await store.conversation_by_token(session, token, lock=True)
-                if conversation is None:
-                    raise UnknownConversation(token)
-                prepared = self.dialogue.prepare(conversation, incoming)
-                received = await store.add_message(
-                    session,
-                    conversation,
-                    "in",
-                    "resident",
-                    prepared.stored_text,
-                    nlu=prepared.nlu_record,
-                    redacted=prepared.redacted,
-                )
+            try:
+                async with session.begin():
+                    conversation = await store.conversation_by_token(session, token, lock=True)
+                    if conversation is None:
+                        raise UnknownConversation(token)
+                    prepared = self.dialogue.prepare(conversation, incoming)
+                    received = await store.add_message(
+                        session,
+                        conversation,
+                        "in",
+                        "resident",
+                        prepared.stored_text,
+                        nlu=prepared.nlu_record,
+                        redacted=prepared.redacted,
+                    )
+            except (BadInput, UnknownConversation):
+                raise
+            except Exception as exc:
+                raise NotStored("the message could not be stored") from exc
             # The resident's message is committed: whatever happens next, it is not lost.
             async with session.begin():
                 # Read again (and lock on PostgreSQL): another worker may have moved on.
@@ -196,6 +201,7 @@ def _incoming(text: str | None, payload: str | None) -> Incoming:
 __all__ = [
     "BadInput",
     "Button",
+    "NotStored",
     "Opened",
     "OutMessage",
     "Runtime",

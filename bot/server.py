@@ -12,7 +12,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.runtime import BadInput, Runtime, UnknownConversation
+from bot.runtime import BadInput, NotStored, Runtime, UnknownConversation
 
 RUNTIME = web.AppKey("runtime", Runtime)
 MAX_BODY = 64 * 1024
@@ -35,13 +35,16 @@ async def clear_errors(request: web.Request, handler: Handler) -> web.StreamResp
         return error(400, str(exc))
     except UnknownConversation:
         return error(404, "unknown conversation token")
+    except NotStored:
+        log.exception("message not stored on %s %s", request.method, request.rel_url.path)
+        return error(503, "the message could not be stored; please send it again")
     except web.HTTPException as exc:
         if exc.status >= 400 and request.path.startswith("/api/"):
             return error(exc.status, exc.reason)
         raise
     except Exception:
         log.exception("unhandled error on %s %s", request.method, request.rel_url.path)
-        return error(500, "internal error; your message was kept if it was accepted")
+        return error(500, "internal error")
 
 
 async def json_body(request: web.Request) -> dict[str, Any]:

@@ -40,7 +40,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.runtime import MAX_TEXT, BadInput, OutMessage, Runtime
+from bot.runtime import MAX_TEXT, BadInput, NotStored, OutMessage, Runtime
 from bot.server import json_body
 from nlu import LANGUAGES
 
@@ -129,6 +129,9 @@ class TelegramChannel:
             builder = builder.base_url(base_url)
             builder = builder.base_file_url(base_file_url or base_url.replace("/bot", "/file/bot"))
         self.application = builder.build()
+        # Updates whose message the store refused: the webhook answers them with 503 so that
+        # Telegram delivers them again instead of taking them as received.
+        self._not_stored: set[int] = set()
         self._add_handlers()
 
     @classmethod
@@ -221,9 +224,13 @@ class TelegramChannel:
             update = Update.de_json(data, self.application.bot)
         except (KeyError, TypeError, ValueError):
             return web.Response(status=400, text="not a Telegram update")
-        # Handler errors end in _on_error (logged); we still answer 200, because Telegram
-        # would redeliver a failing update again and again and hold up the chat behind it.
+        # A failing reply ends in _on_error (logged) and still gets 200: the message is
+        # stored, and a redelivered update would be stored again and hold up the chat. Only
+        # a message the store refused is left unacknowledged, for Telegram to send again.
         await self.application.process_update(update)
+        if update.update_id in self._not_stored:
+            self._not_stored.discard(update.update_id)
+            return web.Response(status=503, text="not stored; send again")
         return web.Response(text="ok")
 
     # -- handlers ----------------------------------------------------------------------------
@@ -305,6 +312,9 @@ class TelegramChannel:
         token = await self.runtime.token_for(CHANNEL, str(chat.id), _user_language(update))
         try:
             turn = await self.runtime.handle(token, text=text, payload=payload)
+        except NotStored:
+            self._not_stored.add(update.update_id)
+            raise
         except BadInput:
             # From Telegram only two things are refused: text over MAX_TEXT characters and a
             # button this bot no longer knows (pressed under an old message).

@@ -12,7 +12,7 @@ server -> client
     {"type": "state", "state": ..., "language": ...}   after each turn this socket sent:
         the conversation language may have changed (switch button or detection).
     {"type": "error", "code": ..., "error": ...}   a frame was refused; the socket stays
-        open. code: bad_frame | bad_input | busy | internal | unknown_conversation (the
+        open. code: bad_frame | bad_input | busy | not_stored | internal | unknown_conversation (the
         socket then closes; reconnecting starts a new conversation).
 
 client -> server
@@ -35,7 +35,7 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from bot.replies import OutMessage
-from bot.runtime import BadInput, Runtime, UnknownConversation
+from bot.runtime import BadInput, NotStored, Runtime, UnknownConversation
 from bot.server import RUNTIME
 from nlu import LANGUAGES
 
@@ -190,13 +190,23 @@ class ChatSocket:
                 )
                 await self.ws.close()
                 return
+            except NotStored:
+                log.exception("web chat message not stored")
+                await self.send(
+                    {
+                        "type": "error",
+                        "code": "not_stored",
+                        "error": "the message could not be stored; please send it again",
+                    }
+                )
+                continue
             except Exception:
                 log.exception("web chat turn failed")
                 await self.send(
                     {
                         "type": "error",
                         "code": "internal",
-                        "error": "internal error; your message was kept if it was accepted",
+                        "error": "internal error; the message is stored if it was echoed",
                     }
                 )
                 continue

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from taskstore import Conversation, Event, Message, Ticket
 from tests.live import LiveServer
@@ -82,3 +82,21 @@ class Chat:
                 return list((await session.scalars(query)).all())
 
         return self.server.call(run())
+
+
+def refuse_resident_messages(server: LiveServer, refuse: bool) -> None:
+    """A real database fault for the tests: SQLite refuses new resident messages."""
+
+    async def run() -> None:
+        async with server.runtime.db.transaction() as session:
+            if refuse:
+                await session.execute(
+                    text(
+                        "CREATE TRIGGER refuse_messages BEFORE INSERT ON messages "
+                        "WHEN NEW.author = 'resident' BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+                    )
+                )
+            else:
+                await session.execute(text("DROP TRIGGER refuse_messages"))
+
+    server.call(run())

@@ -15,7 +15,7 @@ from content import Content
 from nlu import NLUModel
 from taskstore import AnswerFeedback, ServiceNotice, utcnow
 from tests.live import LiveServer, run_live_server
-from tests.rest_client import Chat
+from tests.rest_client import Chat, refuse_resident_messages
 
 TICKET = re.compile(r"KB-\d{4}-\d{6}")
 MONDAY_10 = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # 10:00 in Helsinki: offices open
@@ -317,6 +317,20 @@ def test_broken_json_and_unknown_token(live_server: LiveServer) -> None:
     assert unknown.status_code == 404
     assert chat.http.get("/conversations/nope/messages").status_code == 404
     assert chat.http.get(f"/conversations/{chat.token}/messages?since=x").status_code == 400
+
+
+def test_a_message_the_store_refuses_is_not_acknowledged(live_server: LiveServer) -> None:
+    chat = Chat(live_server)
+    refuse_resident_messages(live_server, True)
+    response = chat.http.post(
+        f"/conversations/{chat.token}/messages", json={"text": "Milloin kirjasto on auki?"}
+    )
+    assert response.status_code == 503
+    assert "could not be stored" in response.json()["error"]
+    assert [m.author for m in chat.stored_messages()] == ["bot", "bot"]  # the greeting only
+    refuse_resident_messages(live_server, False)
+    chat.send("Milloin kirjasto on auki?")  # sent again, now stored and answered
+    assert chat.last["replies"]
 
 
 def test_every_accepted_message_is_stored_and_readable(live_server: LiveServer) -> None:

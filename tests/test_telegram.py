@@ -31,6 +31,7 @@ from nlu import ModelHandle, NLUModel
 from taskstore import Conversation, Database, Message, Resident
 from tests import telegram_standin as tg
 from tests.live import LiveServer, run_live_server
+from tests.rest_client import refuse_resident_messages
 from tests.telegram_standin import Call, TelegramStandIn
 
 SECRET = "s3cret_webhook-Token"
@@ -263,6 +264,20 @@ def test_webhook_checks_the_secret_and_stores_before_acknowledging(
         assert sent and [c.params["text"] for c in sent] == [
             m.text for m in messages if m.author == "bot"
         ]
+
+
+def test_webhook_leaves_a_message_the_store_refuses_unacknowledged(
+    tmp_path: Path, content: Content, model: NLUModel, standin: TelegramStandIn
+) -> None:
+    with webhook_server(tmp_path, content, model, standin) as server:
+        body = json.dumps(tg.text_update(CHAT, "Milloin kirjasto on auki?")).encode()
+        refuse_resident_messages(server, True)
+        assert post(server, body, SECRET) == 503  # Telegram will deliver it again
+        assert server.call(count(server.runtime, Message)) == 0
+        refuse_resident_messages(server, False)
+        assert post(server, body, SECRET) == 200
+        messages = server.call(stored(server.runtime, CHAT))
+        assert [m.text for m in messages if m.direction == "in"] == ["Milloin kirjasto on auki?"]
 
 
 async def test_configuration_from_the_environment(runtime: Runtime) -> None:

@@ -42,6 +42,7 @@
       err_bad_input: "Viestiä ei voitu ottaa vastaan. Tarkista, ettei viesti ole tyhjä tai liian pitkä.",
       err_busy: "Odota vastausta ennen kuin lähetät lisää viestejä.",
       err_internal: "Jokin meni vikaan. Jos viestisi näkyy keskustelussa, se on tallessa.",
+      err_not_stored: "Viestiäsi ei voitu tallentaa. Lähetä se uudelleen.",
       err_other: "Viestiä ei voitu käsitellä."
     },
     sv: {
@@ -81,6 +82,7 @@
       err_bad_input: "Meddelandet kunde inte tas emot. Kontrollera att det inte är tomt eller för långt.",
       err_busy: "Vänta på svaret innan du skickar fler meddelanden.",
       err_internal: "Något gick fel. Om ditt meddelande syns i konversationen har det sparats.",
+      err_not_stored: "Ditt meddelande kunde inte sparas. Skicka det igen.",
       err_other: "Meddelandet kunde inte behandlas."
     },
     en: {
@@ -120,6 +122,7 @@
       err_bad_input: "The message could not be accepted. Check that it is not empty or too long.",
       err_busy: "Please wait for the reply before sending more messages.",
       err_internal: "Something went wrong. If your message is shown in the conversation, it has been saved.",
+      err_not_stored: "Your message could not be saved. Please send it again.",
       err_other: "The message could not be processed."
     }
   };
