@@ -46,6 +46,7 @@ async def sync_teams(session: AsyncSession, teams: Iterable[dict[str, Any]]) -> 
         row.private = bool(spec.get("private", False))
         row.is_default = bool(spec.get("default", False))
         session.add(row)
+    await session.flush()  # teams are referenced by rows the caller may add next
 
 
 async def resident_for(
