@@ -9,7 +9,6 @@ the conversation row (`state`, `language`, `slots`), never in this object.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,20 +30,16 @@ from actions import (
     request_handoff,
     route,
 )
-from actions.clarify import intent_title
 from actions.notify import NoticeBoard
-from actions.texts import LANGUAGE_NAMES, say
+from actions.texts import LANGUAGE_NAMES
 from bot import ticket_form
 from bot.errors import BadInput
+from bot.payloads import OFFER_PAYLOADS, PAYLOAD, button_label
 from bot.privacy import SENSITIVE_PLACEHOLDER, redact
 from content import Content
 from nlu import LANGUAGES, OUT_OF_SCOPE, ModelHandle, ParseResult
 from taskstore import Conversation, Message, store
 
-PAYLOAD = re.compile(
-    r"^(language|lang:(fi|sv|en)|helpful:(yes|no)|pick:[a-z0-9_]+|none|ticket:(yes|no)"
-    r"|private:yes|handoff|queue:cancel|form:(send|skip|cancel))$"
-)
 SENSITIVE_MIN = 0.3  # a sensitive top intent this likely is treated as sensitive anyway
 NOTICE_TTL = 10.0  # seconds a worker reuses the service-break notices it read
 HANDOFF_DESCRIPTION = "[the resident asked to talk to a person]"
@@ -79,7 +74,7 @@ class Dialogue:
         if incoming.payload is not None:
             if not PAYLOAD.match(incoming.payload):
                 raise BadInput(f"unknown button payload {incoming.payload!r}")
-            label = self.button_label(conversation.language, incoming.payload)
+            label = button_label(self.content, conversation.language, incoming.payload)
             button: dict[str, Any] = {"payload": incoming.payload}
             return Prepared(incoming, None, label, None, button, False, False)
         text = incoming.text or ""
@@ -101,17 +96,6 @@ class Dialogue:
         return Prepared(
             incoming, result, ticket_text, ticket_text, _nlu_record(result), redacted, False
         )
-
-    def button_label(self, lang: str, payload: str) -> str:
-        """What the resident pressed, as the transcript shows it: the button's own label."""
-        if payload.startswith("lang:"):
-            return LANGUAGE_NAMES[payload.removeprefix("lang:")]
-        if payload.startswith("pick:"):
-            intent = payload.removeprefix("pick:")
-            if intent in self.content.intents:
-                return intent_title(self.content, intent, lang)
-        key = _BUTTON_LABELS.get(payload)
-        return say(key, lang) if key else f"[{payload}]"
 
     def _sensitive(self, result: ParseResult) -> bool:
         intent = self.content.intents.get(result.intent.name)
@@ -288,7 +272,7 @@ class Dialogue:
         offer = slots.get("offer")
         if offer and name in ("affirm", "deny") and not result.fallback:
             # "yes" / "no" typed instead of pressing the offered button.
-            return await self._button(ctx, slots, _OFFER_PAYLOADS[offer][name == "affirm"])
+            return await self._button(ctx, slots, OFFER_PAYLOADS[offer][name == "affirm"])
         slots.pop("offer", None)
         slots.pop("feedback", None)
         if prepared.sensitive:
@@ -415,30 +399,6 @@ class Dialogue:
 
     def _default_routing(self) -> dict[str, Any]:
         return {"team": self.content.default_team(), "method": "default_team", "intent": None}
-
-
-# The label each fixed payload's button carries (the keys of actions/texts.py).
-_BUTTON_LABELS = {
-    "helpful:yes": "btn_yes",
-    "helpful:no": "btn_no",
-    "ticket:yes": "btn_to_staff",
-    "ticket:no": "btn_no_thanks",
-    "none": "btn_none",
-    "private:yes": "btn_private",
-    "handoff": "btn_person",
-    "queue:cancel": "btn_back_to_bot",
-    "form:send": "btn_send",
-    "form:skip": "btn_skip",
-    "form:cancel": "btn_cancel",
-    "language": "btn_language",
-}
-
-# What a typed "yes" / "no" means for each pending offer: (no, yes).
-_OFFER_PAYLOADS = {
-    "feedback": ("helpful:no", "helpful:yes"),
-    "ticket": ("ticket:no", "ticket:yes"),
-    "private": ("ticket:no", "private:yes"),
-}
 
 
 def _nlu_record(result: ParseResult) -> dict[str, Any]:

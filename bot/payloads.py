@@ -1,0 +1,53 @@
+"""The buttons' payloads: their grammar, their labels, and what a typed yes/no stands for.
+
+A payload comes back from a client, so anything outside `PAYLOAD` is refused before it is
+stored. A pressed button is stored as its label, as the resident saw it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from actions.clarify import intent_title
+from actions.texts import LANGUAGE_NAMES, say
+from content import Content
+
+PAYLOAD = re.compile(
+    r"^(language|lang:(fi|sv|en)|helpful:(yes|no)|pick:[a-z0-9_]+|none|ticket:(yes|no)"
+    r"|private:yes|handoff|queue:cancel|form:(send|skip|cancel))$"
+)
+
+# The label each fixed payload's button carries (the keys of actions/texts.py).
+BUTTON_LABELS = {
+    "helpful:yes": "btn_yes",
+    "helpful:no": "btn_no",
+    "ticket:yes": "btn_to_staff",
+    "ticket:no": "btn_no_thanks",
+    "none": "btn_none",
+    "private:yes": "btn_private",
+    "handoff": "btn_person",
+    "queue:cancel": "btn_back_to_bot",
+    "form:send": "btn_send",
+    "form:skip": "btn_skip",
+    "form:cancel": "btn_cancel",
+    "language": "btn_language",
+}
+
+# What a typed "yes" / "no" means for each pending offer: (no, yes).
+OFFER_PAYLOADS = {
+    "feedback": ("helpful:no", "helpful:yes"),
+    "ticket": ("ticket:no", "ticket:yes"),
+    "private": ("ticket:no", "private:yes"),
+}
+
+
+def button_label(content: Content, lang: str, payload: str) -> str:
+    """What the resident pressed, as the transcript shows it: the button's own label."""
+    if payload.startswith("lang:"):
+        return LANGUAGE_NAMES[payload.removeprefix("lang:")]
+    if payload.startswith("pick:"):
+        intent = payload.removeprefix("pick:")
+        if intent in content.intents:
+            return intent_title(content, intent, lang)
+    key = BUTTON_LABELS.get(payload)
+    return say(key, lang) if key else f"[{payload}]"
