@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +23,19 @@ from taskstore import ServiceNotice, Ticket, store
 log = logging.getLogger("kuntabotti.notify")
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A notice as the board keeps it: plain values, valid outside the session that read it."""
+
+    team_id: str | None
+    texts: dict[str, str]
+    starts_at: datetime
+    ends_at: datetime
+
+    def active(self, team_id: str, now: datetime) -> bool:
+        return self.team_id in (None, team_id) and self.starts_at <= now < self.ends_at
+
+
 class NoticeBoard:
     """The notices not yet ended, re-read from the store at most every `ttl` seconds."""
 
@@ -29,21 +43,24 @@ class NoticeBoard:
         self.ttl = ttl
         self._clock = clock
         self._loaded_at: float | None = None
-        self._notices: Sequence[ServiceNotice] = ()
+        self._notices: list[Notice] = []
 
-    async def active(
-        self, session: AsyncSession, team_id: str, now: datetime
-    ) -> list[ServiceNotice]:
+    async def active(self, session: AsyncSession, team_id: str, now: datetime) -> list[Notice]:
         moment = self._clock()
         if self._loaded_at is None or moment - self._loaded_at >= self.ttl:
-            self._notices = await store.current_notices(session, now)
+            self._notices = [_snapshot(n) for n in await store.current_notices(session, now)]
             self._loaded_at = moment
-        return [n for n in self._notices if store.is_active(n, team_id, now)]
+        return [n for n in self._notices if n.active(team_id, now)]
+
+
+def _snapshot(row: ServiceNotice) -> Notice:
+    texts = {"fi": row.text_fi, "sv": row.text_sv, "en": row.text_en}
+    return Notice(row.team_id, texts, row.starts_at, row.ends_at)
 
 
 async def service_notices(ctx: ActionContext, team_id: str) -> list[Say]:
     notices = await ctx.notices.active(ctx.session, team_id, ctx.now)
-    return [Say(ctx.text("notice", text=getattr(notice, f"text_{ctx.lang}"))) for notice in notices]
+    return [Say(ctx.text("notice", text=notice.texts[ctx.lang])) for notice in notices]
 
 
 def notify_team(ticket: Ticket) -> None:

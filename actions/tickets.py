@@ -11,7 +11,7 @@ from typing import Any
 
 from actions.base import ActionContext, Say
 from actions.notify import notify_team
-from actions.sla import add_business_hours, format_due
+from actions.sla import HELSINKI, add_business_hours, format_due
 from content import Content
 from nlu import ParseResult
 from taskstore import Ticket, store
@@ -67,6 +67,7 @@ async def create_ticket(
     ticket = await store.create_ticket(
         ctx.session,
         now=ctx.now,
+        year=ctx.now.astimezone(HELSINKI).year,  # 1 Jan 01:00 in Helsinki is a new year
         conversation_id=ctx.conversation.id,
         team_id=team_id,
         kind=kind,

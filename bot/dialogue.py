@@ -40,7 +40,8 @@ from content import Content
 from nlu import LANGUAGES, OUT_OF_SCOPE, ModelHandle, ParseResult
 from taskstore import Conversation, Message, store
 
-SENSITIVE_MIN = 0.3  # a sensitive top intent this likely is treated as sensitive anyway
+SENSITIVE_MIN = 0.2  # a sensitive reading this likely makes the message sensitive
+SENSITIVE_CANDIDATES = 3
 NOTICE_TTL = 10.0  # seconds a worker reuses the service-break notices it read
 HANDOFF_DESCRIPTION = "[the resident asked to talk to a person]"
 
@@ -98,10 +99,16 @@ class Dialogue:
         )
 
     def _sensitive(self, result: ParseResult) -> bool:
-        intent = self.content.intents.get(result.intent.name)
-        if intent is None or not intent.sensitive:
-            return False
-        return not result.fallback or result.intent.confidence >= SENSITIVE_MIN
+        return self._sensitive_intent(result) is not None
+
+    def _sensitive_intent(self, result: ParseResult) -> str | None:
+        """The sensitive intent among the likely readings, not only the top one: storing a
+        health matter by mistake cannot be undone, hiding a question can."""
+        for ranked in result.ranking[:SENSITIVE_CANDIDATES]:
+            intent = self.content.intents.get(ranked.name)
+            if intent is not None and intent.sensitive and ranked.confidence >= SENSITIVE_MIN:
+                return ranked.name
+        return None
 
     # -- second half: the state machine ------------------------------------------------
     async def greet(self, session: AsyncSession, conversation: Conversation) -> list[Message]:
@@ -134,13 +141,15 @@ class Dialogue:
     ) -> list[Say]:
         conversation = ctx.conversation
         payload = prepared.incoming.payload
+        if conversation.state == "with_staff":
+            if payload is not None and payload.startswith("lang:"):
+                conversation.language = payload.removeprefix("lang:")
+            return []  # a person holds the conversation: the bot stays silent
         if payload == "language":
             return [self._language_picker(ctx)]
         if payload is not None and payload.startswith("lang:"):
             conversation.language = payload.removeprefix("lang:")
             return [Say(ctx.text("language_set"))]
-        if conversation.state == "with_staff":
-            return []  # a person holds the conversation: the bot stays silent
         if conversation.state == "queued":
             return await self._queued(ctx, slots, payload)
         if conversation.state == "closed":
@@ -148,6 +157,14 @@ class Dialogue:
         if prepared.result is not None and conversation.state != "collecting":
             conversation.language = prepared.result.language
         if conversation.state == "collecting":
+            private_form = bool((slots.get("form") or {}).get("private"))
+            if prepared.sensitive and not private_form:
+                # A sensitive matter must not go into a shared ticket or be echoed back.
+                slots.pop("form", None)
+                conversation.state = "bot"
+                assert prepared.result is not None
+                said = [Say(ctx.text("cancelled"))]
+                return said + await self._sensitive_reply(ctx, slots, prepared.result)
             if not self._leaves_form(slots, prepared.result):
                 return await self._form_step(ctx, slots, prepared)
             # Asked something new instead of giving a contact: drop the form, answer that.
@@ -167,11 +184,11 @@ class Dialogue:
         self, ctx: ActionContext, slots: dict[str, Any], payload: str | None
     ) -> list[Say]:
         if payload == "queue:cancel":
-            slots.pop("queued_ack", None)
             return await hand_back(ctx)
-        if payload is None and not slots.get("queued_ack"):
-            slots["queued_ack"] = True  # say it once; staff see every message anyway
-            return [Say(ctx.text("still_queued"))]
+        if payload is None:
+            # Every message is acknowledged with the way back to the bot: until a person
+            # takes the conversation, nothing else answers.
+            return [Say(ctx.text("still_queued"), (ctx.button("queue:cancel", "btn_back_to_bot"),))]
         return []
 
     def _leaves_form(self, slots: dict[str, Any], result: ParseResult | None) -> bool:
@@ -198,6 +215,8 @@ class Dialogue:
             slots["form"] = form
         else:
             slots.pop("form", None)
+            if form.get("sent"):
+                slots.pop("question", None)  # an old "pass to staff" must not send it twice
             ctx.conversation.state = "bot"
         return said
 
@@ -275,7 +294,7 @@ class Dialogue:
             return await self._button(ctx, slots, OFFER_PAYLOADS[offer][name == "affirm"])
         slots.pop("offer", None)
         slots.pop("feedback", None)
-        if prepared.sensitive:
+        if self._sensitive(result):
             return await self._sensitive_reply(ctx, slots, result)
         core = intent is not None and intent.kind == "core"
         if not core or name == OUT_OF_SCOPE:
@@ -330,7 +349,7 @@ class Dialogue:
         name: str | None = None,
     ) -> list[Say]:
         """Where to turn, and a private ticket only if the resident asks for one."""
-        name = name or (result.intent.name if result else "")
+        name = name or (self._sensitive_intent(result) if result else None) or ""
         intent = self.content.intents[name]
         said = [Say(ctx.text("sensitive"))]
         if intent.answers.get(ctx.lang):
@@ -377,6 +396,7 @@ class Dialogue:
             routing=routing,
         )
         slots.pop("offer", None)
+        slots.pop("question", None)
         return await request_handoff(ctx, ticket)
 
     def _greeting(self, ctx: ActionContext) -> list[Say]:

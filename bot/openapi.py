@@ -117,8 +117,10 @@ OPENAPI: dict[str, Any] = {
                             }
                         ),
                     },
-                    "400": _error("Invalid message"),
+                    "400": _error("Invalid message; nothing was stored"),
                     "404": _error("Unknown conversation"),
+                    "500": _error("Stored, but the reply failed: do not send it again"),
+                    "503": _error("Not stored (the database refused it): send it again"),
                 },
             },
             "get": {

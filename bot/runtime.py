@@ -9,10 +9,15 @@ holds caches (the model handle, the content) and is safe to run in several worke
 
 from __future__ import annotations
 
+import asyncio
+import re
 import secrets
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.dialogue import Dialogue, Incoming
 from bot.errors import BadInput, NotStored, UnknownConversation
@@ -23,6 +28,7 @@ from nlu import LANGUAGES, ModelHandle
 from taskstore import Database, Message, store, utcnow
 
 MAX_TEXT = 4000  # characters a channel may hand in; longer input is refused, not cut
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # no database can store these
 MAX_PAYLOAD = 64  # Telegram's callback_data limit; our payloads are short
 
 
@@ -65,6 +71,19 @@ class Runtime:
         self.nlu = nlu
         self.hub = Hub()
         self.dialogue = Dialogue(content, nlu, clock)
+        # A cache: a lock lives while a turn of its conversation holds or awaits it.
+        self._turn_locks: weakref.WeakValueDictionary[str, asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
+
+    def _turn_lock(self, token: str) -> asyncio.Lock:
+        """One turn at a time per conversation in this worker: between a turn's two
+        transactions another turn of the same conversation must not slip in (two tabs, a
+        double click). Across workers PostgreSQL's row lock covers each transaction."""
+        lock = self._turn_locks.get(token)
+        if lock is None:
+            lock = self._turn_locks[token] = asyncio.Lock()
+        return lock
 
     async def prepare(self) -> None:
         """Create or upgrade the schema and mirror the teams: run once at start-up."""
@@ -103,7 +122,7 @@ class Runtime:
     ) -> TurnResult:
         """One resident message (`text`) or button press (`payload`), answered."""
         incoming = _incoming(text, payload)
-        async with self.db.session() as session:
+        async with self._turn_lock(token), self.db.session() as session:
             try:
                 async with session.begin():
                     conversation = await store.conversation_by_token(session, token, lock=True)
@@ -119,9 +138,7 @@ class Runtime:
                         nlu=prepared.nlu_record,
                         redacted=prepared.redacted,
                     )
-            except (BadInput, UnknownConversation):
-                raise
-            except Exception as exc:
+            except (SQLAlchemyError, OSError) as exc:
                 raise NotStored("the message could not be stored") from exc
             # The resident's message is committed: whatever happens next, it is not lost.
             async with session.begin():
@@ -195,6 +212,8 @@ def _incoming(text: str | None, payload: str | None) -> Incoming:
         raise BadInput(f"text is longer than {MAX_TEXT} characters")
     if not text.strip():
         raise BadInput("text is empty")
+    if _UNSTORABLE.search(text):
+        raise BadInput("text contains a NUL or an unpaired surrogate character")
     return Incoming(text=text, payload=None)
 
 

@@ -27,6 +27,7 @@ from datetime import timedelta
 from typing import Final
 
 from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import MessageLimit
 from telegram.error import TelegramError
@@ -309,7 +310,12 @@ class TelegramChannel:
         chat = update.effective_chat
         if chat is None:
             return
-        token = await self.runtime.token_for(CHANNEL, str(chat.id), _user_language(update))
+        try:
+            token = await self.runtime.token_for(CHANNEL, str(chat.id), _user_language(update))
+        except SQLAlchemyError:
+            # Nothing of this update is stored yet: it must not be acknowledged either.
+            self._not_stored.add(update.update_id)
+            raise
         try:
             turn = await self.runtime.handle(token, text=text, payload=payload)
         except NotStored:

@@ -78,8 +78,19 @@ def _summary(ctx: ActionContext, form: dict[str, Any]) -> str:
         return ctx.text("summary_private")
     lines = [ctx.text("summary_description", value=form["description"])]
     lines += [ctx.text(f"summary_{slot}", value=value) for slot, value in form["details"].items()]
-    lines += [ctx.text("summary_contact", value=v) for v in (form["contact"] or {}).values()]
+    contact = form["contact"] or {}
+    lines += [ctx.text("summary_contact", value=masked(k, v)) for k, v in contact.items()]
     return "\n".join(lines)
+
+
+def masked(kind: str, value: str) -> str:
+    """A contact as the confirmation shows it: recognisable to its owner, but the message
+    log (where the confirmation is stored) keeps no usable address or number."""
+    if kind == "email" and "@" in value:
+        name, domain = value.rsplit("@", 1)
+        return f"{name[:1]}…@{domain}"
+    digits = [c for c in value if c.isdigit()]
+    return "…" + "".join(digits[-3:])
 
 
 async def step(
@@ -100,6 +111,7 @@ async def step(
             contact_phone=(form["contact"] or {}).get("phone"),
             private=form["private"],
         )
+        form["sent"] = ticket.number
         return False, [ticket_created(ctx, ticket)]
     if current == "contact" and given.payload == "form:skip":
         form["contact"] = {}

@@ -48,23 +48,23 @@ MAX_TOKEN = 64  # the store's column width; longer cannot be a token
 log = logging.getLogger(__name__)
 
 
-def _security_headers(request: web.Request) -> dict[str, str]:
+async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """On every response (the page, static files, errors), not only on `/`."""
     # Scripts and styles only from our own files; the socket only to this host. The page
     # has no inline script, so even a rendering bug cannot become script execution.
     host = request.host
-    return {
-        "Content-Security-Policy": (
-            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-            f"connect-src 'self' ws://{host} wss://{host}; base-uri 'none'; "
-            "form-action 'self'; frame-ancestors 'self'"
-        ),
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-    }
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        f"connect-src 'self' ws://{host} wss://{host}; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'self'",
+    )
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
 
 
 async def index(request: web.Request) -> web.FileResponse:
-    return web.FileResponse(STATIC / "index.html", headers=_security_headers(request))
+    return web.FileResponse(STATIC / "index.html")
 
 
 class Refused(Exception):
@@ -279,6 +279,7 @@ async def websocket(request: web.Request) -> web.WebSocketResponse:
 
 
 def add_webchat_routes(app: web.Application) -> None:
+    app.on_response_prepare.append(_security_headers)
     app.router.add_get("/", index)
     app.router.add_get("/ws", websocket)
     app.router.add_static("/static/", STATIC, follow_symlinks=False)

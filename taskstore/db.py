@@ -53,7 +53,7 @@ def _sqlite_setup(engine: AsyncEngine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA busy_timeout=3000")
         # In WAL mode NORMAL keeps every commit across a crash of the process; only a power
         # cut can lose the last commits.
         cursor.execute("PRAGMA synchronous=NORMAL")

@@ -8,8 +8,10 @@ and hands SQLAlchemy's aiosqlite dialect (`async_creator`) the same awaitable in
 bench/sqlite_driver.py measures both in one run.
 
 The price: a statement blocks the event loop while it runs. That is why SQLite is the
-embedded default for ONE worker process (within it, `Database` gives writers turns before
-they touch SQLite, so nothing waits on a lock inside SQLite); several workers use PostgreSQL.
+embedded default for ONE worker process: within it, `Database` gives writers turns before
+they touch SQLite, so nothing waits on SQLite's lock. Another process writing the same file
+(`kuntabotti notice add`, `db upgrade`, a backup) can make the server wait up to the busy
+timeout (3 s) with the loop blocked; several workers use PostgreSQL.
 """
 
 from __future__ import annotations

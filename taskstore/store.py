@@ -52,13 +52,18 @@ async def sync_teams(session: AsyncSession, teams: Iterable[dict[str, Any]]) -> 
 async def resident_for(
     session: AsyncSession, channel: str, external_id: str, language: str
 ) -> Resident:
+    # Insert-if-absent in one statement: two first messages of a new chat handled by two
+    # workers at once must not both insert (the loser would fail on the unique key).
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    await session.execute(
+        insert(Resident)
+        .values(channel=channel, external_id=external_id, language=language, created_at=utcnow())
+        .on_conflict_do_nothing(index_elements=[Resident.channel, Resident.external_id])
+    )
     resident = await session.scalar(
         select(Resident).where(Resident.channel == channel, Resident.external_id == external_id)
     )
-    if resident is None:
-        resident = Resident(channel=channel, external_id=external_id, language=language)
-        session.add(resident)
-        await session.flush()
+    assert resident is not None
     return resident
 
 
@@ -175,7 +180,8 @@ async def next_ticket_number(session: AsyncSession, year: int) -> str:
 
 async def create_ticket(session: AsyncSession, **fields: Any) -> Ticket:
     now = fields.pop("now", None) or utcnow()
-    ticket = Ticket(number=await next_ticket_number(session, now.year), created_at=now, **fields)
+    year = fields.pop("year", None) or now.year  # the city's calendar year (actions give it)
+    ticket = Ticket(number=await next_ticket_number(session, year), created_at=now, **fields)
     session.add(ticket)
     await session.flush()
     return ticket

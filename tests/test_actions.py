@@ -24,6 +24,7 @@ from actions import (
     service_notices,
     take_over,
 )
+from actions.notify import NoticeBoard
 from content import Content
 from nlu import NLUModel
 from taskstore import Database, Event, ServiceNotice, StaffUser, store
@@ -134,6 +135,36 @@ async def test_create_ticket_counts_sla_in_business_hours(db: Database, content:
         assert not ticket.private
         assert await types_of(ctx) == ["created", "routed"]
         assert ctx.conversation.team_id == "kadut_liikenne"
+
+
+async def test_ticket_numbers_follow_the_city_calendar(db: Database, content: Content) -> None:
+    new_year_helsinki = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)  # 01:30 on 1 Jan 2027
+    async with context(db, content, new_year_helsinki) as ctx:
+        routing = {"team": "yleisneuvonta", "method": "default_team", "intent": None}
+        ticket = await create_ticket(ctx, kind="question", description="-", routing=routing)
+        assert ticket.number == "KB-2027-000001"
+
+
+async def test_notice_board_survives_a_rolled_back_turn(db: Database, content: Content) -> None:
+    board = NoticeBoard(ttl=60)
+    async with db.transaction() as session:
+        session.add(
+            ServiceNotice(
+                team_id=None,
+                text_fi="Katko",
+                text_sv="Avbrott",
+                text_en="Outage",
+                starts_at=MONDAY_10 - timedelta(hours=1),
+                ends_at=MONDAY_10 + timedelta(hours=1),
+            )
+        )
+    with pytest.raises(RuntimeError):
+        async with db.transaction() as session:
+            assert len(await board.active(session, "opetus", MONDAY_10)) == 1
+            raise RuntimeError("the turn failed after reading the notices")
+    async with context(db, content, MONDAY_10, "sv") as ctx:
+        ctx.notices = board
+        assert [s.text for s in await service_notices(ctx, "opetus")] == ["Meddelande: Avbrott"]
 
 
 async def test_sensitive_intent_makes_a_private_ticket(db: Database, content: Content) -> None:

@@ -345,9 +345,10 @@ async def page_and_static_files(base_url: str) -> None:
             assert r.status == 200
             assert "script-src 'self'" in r.headers["Content-Security-Policy"]
             assert "Esimerkkilä" in await r.text()
-        for path in ("/static/widget.js", "/static/widget.css"):
+        for path in ("/static/widget.js", "/static/widget.css", "/static/index.html"):
             async with http.get(base_url + path) as r:
                 assert r.status == 200, path
+                assert "frame-ancestors 'self'" in r.headers["Content-Security-Policy"], path
         async with http.get(base_url + "/static/../webchat.py") as r:
             assert r.status in (403, 404)
 
