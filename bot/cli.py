@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from bot.models import ContentInvalid, load_model, load_valid_content, train_model
 from bot.notices import add_notice_commands
+from bot.staff_cli import add_staff_commands
 from content import validate
 from content.testset import TestSetError, load_test_set
 from nlu import LANGUAGES, NLUModel
@@ -137,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     upgrade.add_argument("--database-url", help="overrides DATABASE_URL")
     upgrade.set_defaults(run=_db_upgrade)
     add_notice_commands(sub)
+    add_staff_commands(sub)
     return parser
 
 

@@ -1,0 +1,106 @@
+"""Staff accounts: who may use the console, in which role and for which teams.
+
+Passwords are stored only as argon2id hashes (argon2-cffi's defaults, RFC 9106's
+recommendation); `verify_password` also says when a hash should be upgraded because the
+parameters were raised since it was made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from taskstore.models import StaffTeam, StaffUser, Team
+
+ROLES = ("agent", "lead", "comms", "admin")
+MIN_PASSWORD = 12  # characters; a passphrase, as the city's IT policy would ask
+
+_hasher = PasswordHasher()
+
+
+class StaffError(ValueError):
+    """A staff account change that cannot be made as asked (the text says why)."""
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD:
+        raise StaffError(f"the password must have at least {MIN_PASSWORD} characters")
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> tuple[bool, bool]:
+    """(matches, needs a new hash with today's parameters)."""
+    try:
+        _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False, False
+    return True, _hasher.check_needs_rehash(password_hash)
+
+
+@dataclass(frozen=True)
+class StaffAccount:
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    teams: tuple[str, ...]
+
+
+async def add_staff(
+    session: AsyncSession,
+    username: str,
+    display_name: str,
+    password: str,
+    role: str,
+    teams: Sequence[str],
+) -> StaffUser:
+    if role not in ROLES:
+        raise StaffError(f"role must be one of {', '.join(ROLES)}")
+    if not username or not username.isascii() or not username.replace(".", "").isalnum():
+        raise StaffError("a username is letters and digits (a dot allowed), e.g. liisa.virtanen")
+    known = set((await session.scalars(select(Team.id))).all())
+    unknown = sorted(set(teams) - known)
+    if unknown:
+        raise StaffError(f"unknown team(s): {', '.join(unknown)}; see data/teams.yml")
+    if role in ("agent", "lead") and not teams:
+        raise StaffError(f"an {role} belongs to at least one team (--team)")
+    if await session.scalar(select(StaffUser.id).where(StaffUser.username == username)):
+        raise StaffError(f"there is already a staff account {username!r}")
+    user = StaffUser(
+        username=username,
+        display_name=display_name,
+        password_hash=hash_password(password),
+        role=role,
+        active=True,
+    )
+    session.add(user)
+    await session.flush()
+    session.add_all(StaffTeam(staff_id=user.id, team_id=team) for team in dict.fromkeys(teams))
+    await session.flush()
+    return user
+
+
+async def list_staff(session: AsyncSession) -> list[StaffAccount]:
+    users = (await session.scalars(select(StaffUser).order_by(StaffUser.username))).all()
+    memberships = (await session.execute(select(StaffTeam.staff_id, StaffTeam.team_id))).all()
+    teams: dict[int, list[str]] = {}
+    for staff_id, team_id in memberships:
+        teams.setdefault(staff_id, []).append(team_id)
+    return [
+        StaffAccount(
+            u.username, u.display_name, u.role, u.active, tuple(sorted(teams.get(u.id, [])))
+        )
+        for u in users
+    ]
+
+
+async def set_active(session: AsyncSession, username: str, active: bool) -> None:
+    user = await session.scalar(select(StaffUser).where(StaffUser.username == username))
+    if user is None:
+        raise StaffError(f"no staff account {username!r}")
+    user.active = active
