@@ -69,6 +69,7 @@ class Runtime:
         self.db = db
         self.content = content
         self.nlu = nlu
+        self.clock = clock
         self.hub = Hub()
         self.dialogue = Dialogue(content, nlu, clock)
         # A cache: a lock lives while a turn of its conversation holds or awaits it.

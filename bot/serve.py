@@ -19,6 +19,7 @@ from aiohttp import web
 
 from bot.models import load_valid_content, train_model
 from bot.runtime import Runtime
+from bot.scheduler import DeadlineScheduler
 from bot.server import build_app
 from bot.telegram import TelegramChannel
 from nlu import ModelHandle, NLUModel
@@ -60,7 +61,9 @@ async def serve(settings: Settings) -> None:
     # all (~40 ms, a stall for every open conversation). Frozen, the collector skips them.
     gc.collect()
     gc.freeze()
-    app = build_app(runtime, [telegram.install] if telegram is not None else [])
+    scheduler = DeadlineScheduler(runtime)
+    extra = [scheduler.install] + ([telegram.install] if telegram is not None else [])
+    app = build_app(runtime, extra)
     runner = web.AppRunner(app, access_log=None)  # paths hold conversation tokens
     await runner.setup()
     await web.TCPSite(runner, settings.host, settings.port).start()

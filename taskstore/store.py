@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -21,6 +21,7 @@ from taskstore.models import (
     AnswerFeedback,
     Conversation,
     Event,
+    Lease,
     Message,
     Resident,
     ServiceNotice,
@@ -282,3 +283,22 @@ async def active_notices(
 
 def is_active(notice: ServiceNotice, team_id: str, now: datetime) -> bool:
     return notice.team_id in (None, team_id) and notice.starts_at <= now < notice.ends_at
+
+
+async def take_lease(
+    session: AsyncSession, name: str, holder: str, now: datetime, seconds: float
+) -> bool:
+    """Hold or renew the lease `name` until now + seconds; False while another holds it."""
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    until = now + timedelta(seconds=seconds)
+    statement = (
+        insert(Lease)
+        .values(name=name, holder=holder, expires_at=until)
+        .on_conflict_do_update(
+            index_elements=[Lease.name],
+            set_={"holder": holder, "expires_at": until},
+            where=(Lease.holder == holder) | (Lease.expires_at <= now),
+        )
+        .returning(Lease.holder)
+    )
+    return (await session.execute(statement)).scalar_one_or_none() == holder

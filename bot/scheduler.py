@@ -1,0 +1,69 @@
+"""The SLA scheduler: every minute the leader among the workers fires due reminders.
+
+Leadership is a lease row in the task store, renewed each round; when the leader stops (a
+deploy, a crash) another worker takes over once the lease expires. Each reminder is logged
+once (actions/deadlines.py), so even an overlap at a hand-over cannot repeat one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+
+from aiohttp import web
+
+from actions.deadlines import fire_due
+from bot.runtime import Runtime
+from taskstore import Event, store
+
+LEASE = "sla-scheduler"
+log = logging.getLogger("kuntabotti.scheduler")
+
+
+class DeadlineScheduler:
+    def __init__(self, runtime: Runtime, interval: float = 60.0, holder: str | None = None):
+        self.runtime = runtime
+        self.interval = interval
+        self.lease_seconds = interval * 3  # a leader may miss two rounds before losing it
+        self.holder = holder or f"{socket.gethostname()}:{os.getpid()}"
+        self._task: asyncio.Task[None] | None = None
+
+    async def tick(self) -> list[Event]:
+        """One round: renew leadership, and if held, log what is due."""
+        now = self.runtime.clock()
+        db = self.runtime.db
+        async with db.transaction() as session:
+            leading = await store.take_lease(session, LEASE, self.holder, now, self.lease_seconds)
+        if not leading:
+            return []
+        async with db.transaction() as session:
+            fired = await fire_due(session, self.runtime.content, now)
+        for event in fired:
+            log.info("%s %s for ticket %s", event.type, event.data.get("target"), event.ticket_id)
+        return fired
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self.tick()
+            except Exception:  # a bad round must not stop the reminders for good
+                log.exception("SLA scheduler round failed")
+            await asyncio.sleep(self.interval)
+
+    def install(self, app: web.Application) -> None:
+        """Run with the aiohttp app: started and stopped with it."""
+
+        async def start(_: web.Application) -> None:
+            self._task = asyncio.create_task(self._run())
+
+        async def stop(_: web.Application) -> None:
+            if self._task is not None:
+                self._task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self._task
+
+        app.on_startup.append(start)
+        app.on_cleanup.append(stop)
