@@ -8,14 +8,15 @@ swimming hall is closed for repairs") here; the bot tells it before that team's 
 from __future__ import annotations
 
 import argparse
-import asyncio
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from actions.sla import HELSINKI
 from bot.models import load_valid_content
-from bot.serve import Settings
-from taskstore import Database, ServiceNotice, store, utcnow
+from bot.serve import in_store
+from taskstore import ServiceNotice, store, utcnow
 
 
 def parse_time(value: str) -> datetime:
@@ -50,10 +51,6 @@ def add_notice_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     listing.set_defaults(run=_list)
 
 
-def _database(args: argparse.Namespace) -> Database:
-    return Database(Settings.from_env(database_url=args.database_url).database_url)
-
-
 def _add(args: argparse.Namespace) -> int:
     content = load_valid_content(args.data)
     if args.team is not None and args.team not in content.teams:
@@ -62,41 +59,30 @@ def _add(args: argparse.Namespace) -> int:
     if args.end <= start:
         raise ValueError("--end must be after --start")
 
-    async def add() -> int:
-        db = _database(args)
-        try:
-            await db.migrate()
-            async with db.transaction() as session:
-                await store.sync_teams(session, content.teams.values())
-                notice = ServiceNotice(
-                    team_id=args.team,
-                    text_fi=args.fi,
-                    text_sv=args.sv,
-                    text_en=args.en,
-                    starts_at=start,
-                    ends_at=args.end,
-                )
-                session.add(notice)
-                await session.flush()
-                return notice.id
-        finally:
-            await db.close()
+    async def add(session: AsyncSession) -> int:
+        await store.sync_teams(session, content.teams.values())
+        notice = ServiceNotice(
+            team_id=args.team,
+            text_fi=args.fi,
+            text_sv=args.sv,
+            text_en=args.en,
+            starts_at=start,
+            ends_at=args.end,
+        )
+        session.add(notice)
+        await session.flush()
+        return notice.id
 
-    number = asyncio.run(add())
+    number = in_store(args.database_url, add)
     print(f"notice {number} for {args.team or 'every team'} until {args.end.isoformat()}")
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
-    async def read() -> list[ServiceNotice]:
-        db = _database(args)
-        try:
-            async with db.transaction() as session:
-                return list(await store.current_notices(session))
-        finally:
-            await db.close()
+    async def read(session: AsyncSession) -> list[ServiceNotice]:
+        return list(await store.current_notices(session))
 
-    for notice in asyncio.run(read()):
+    for notice in in_store(args.database_url, read):
         window = f"{notice.starts_at.astimezone(HELSINKI):%Y-%m-%d %H:%M}"
         window += f" - {notice.ends_at.astimezone(HELSINKI):%Y-%m-%d %H:%M}"
         print(f"{notice.id}\t{notice.team_id or '(every team)'}\t{window}\t{notice.text_fi}")

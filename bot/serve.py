@@ -12,10 +12,13 @@ import gc
 import logging
 import os
 import signal
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import load_valid_content, train_model
 from bot.runtime import Runtime
@@ -26,6 +29,7 @@ from nlu import ModelHandle, NLUModel
 from taskstore import DEFAULT_URL, Database
 
 log = logging.getLogger("kuntabotti")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,22 @@ class Settings:
         values: dict[str, object] = {"database_url": env.get("DATABASE_URL") or DEFAULT_URL}
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
+
+
+def in_store(database_url: str | None, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    """Run `work` in one transaction on the configured store (schema upgraded first): the
+    command-line tools' way in (`notice`, `staff`)."""
+
+    async def run() -> T:
+        db = Database(Settings.from_env(database_url=database_url).database_url)
+        try:
+            await db.migrate()
+            async with db.transaction() as session:
+                return await work(session)
+        finally:
+            await db.close()
+
+    return asyncio.run(run())
 
 
 def _load(settings: Settings) -> tuple[Runtime, str]:

@@ -8,21 +8,16 @@ Refusals (`StaffError`, a ValueError) reach `kuntabotti`'s main, which prints th
 from __future__ import annotations
 
 import argparse
-import asyncio
 import getpass
 import sys
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import load_valid_content
-from bot.serve import Settings
-from taskstore import Database, store
+from bot.serve import in_store
+from taskstore import store
 from taskstore.staff import ROLES, StaffError, add_staff, list_staff, set_active
-
-T = TypeVar("T")
 
 
 def add_staff_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,19 +43,6 @@ def add_staff_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
         command.add_argument("--database-url", help="overrides DATABASE_URL")
 
 
-def _in_store(args: argparse.Namespace, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
-    async def run() -> T:
-        db = Database(Settings.from_env(database_url=args.database_url).database_url)
-        try:
-            await db.migrate()
-            async with db.transaction() as session:
-                return await work(session)
-        finally:
-            await db.close()
-
-    return asyncio.run(run())
-
-
 def _read_password() -> str:
     if not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\r\n")
@@ -78,13 +60,13 @@ def _add(args: argparse.Namespace) -> int:
         await store.sync_teams(session, content.teams.values())
         await add_staff(session, args.username, args.name, password, args.role, args.team)
 
-    _in_store(args, work)
+    in_store(args.database_url, work)
     print(f"staff account {args.username!r} created")
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
-    for account in _in_store(args, list_staff):
+    for account in in_store(args.database_url, list_staff):
         state = "active" if account.active else "disabled"
         teams = ",".join(account.teams) or "-"
         print(f"{account.username}\t{account.display_name}\t{account.role}\t{teams}\t{state}")
@@ -95,6 +77,6 @@ def _disable(args: argparse.Namespace) -> int:
     async def work(session: AsyncSession) -> None:
         await set_active(session, args.username, False)
 
-    _in_store(args, work)
+    in_store(args.database_url, work)
     print(f"staff account {args.username!r} disabled")
     return 0
