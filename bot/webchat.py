@@ -123,6 +123,10 @@ class ChatSocket:
         with contextlib.suppress(ConnectionError):
             await self.ws.send_json(frame)
 
+    async def error(self, code: str, message: str) -> None:
+        """A refused frame: the client shows `code` in its language; the socket stays open."""
+        await self.send({"type": "error", "code": code, "error": message})
+
     async def send_message(self, message: OutMessage) -> None:
         if message.id in self.sent:
             return
@@ -178,36 +182,24 @@ class ChatSocket:
             try:
                 turn = await self.runtime.handle(self.token, text=text, payload=payload)
             except BadInput as exc:
-                await self.send({"type": "error", "code": "bad_input", "error": str(exc)})
+                await self.error("bad_input", str(exc))
                 continue
             except UnknownConversation:
-                await self.send(
-                    {
-                        "type": "error",
-                        "code": "unknown_conversation",
-                        "error": "unknown conversation; reconnect without a token",
-                    }
+                await self.error(
+                    "unknown_conversation", "unknown conversation; reconnect without a token"
                 )
                 await self.ws.close()
                 return
             except NotStored:
                 log.exception("web chat message not stored")
-                await self.send(
-                    {
-                        "type": "error",
-                        "code": "not_stored",
-                        "error": "the message could not be stored; please send it again",
-                    }
+                await self.error(
+                    "not_stored", "the message could not be stored; please send it again"
                 )
                 continue
             except Exception:
                 log.exception("web chat turn failed")
-                await self.send(
-                    {
-                        "type": "error",
-                        "code": "internal",
-                        "error": "internal error; the message is stored if it was echoed",
-                    }
+                await self.error(
+                    "internal", "internal error; the message is stored if it was echoed"
                 )
                 continue
             # The runtime published the turn's messages before returning; the state frame
@@ -221,25 +213,17 @@ class ChatSocket:
             if msg.type is WSMsgType.ERROR:  # e.g. a frame over MAX_FRAME: aiohttp closes
                 break
             if msg.type is not WSMsgType.TEXT:
-                await self.send(
-                    {"type": "error", "code": "bad_frame", "error": "send JSON text frames"}
-                )
+                await self.error("bad_frame", "send JSON text frames")
                 continue
             try:
                 item = parse_frame(msg.data)
             except Refused as exc:
-                await self.send({"type": "error", "code": exc.code, "error": str(exc)})
+                await self.error(exc.code, str(exc))
                 continue
             try:
                 self.inbox.put_nowait(item)
             except asyncio.QueueFull:
-                await self.send(
-                    {
-                        "type": "error",
-                        "code": "busy",
-                        "error": "too many messages at once; wait for the replies",
-                    }
-                )
+                await self.error("busy", "too many messages at once; wait for the replies")
 
     async def run(self) -> None:
         forwarder = asyncio.create_task(self.forward())
@@ -271,7 +255,7 @@ async def websocket(request: web.Request) -> web.WebSocketResponse:
     except Exception:
         # After the handshake there is no HTTP response to turn an error into.
         log.exception("web chat socket failed")
-        await chat.send({"type": "error", "code": "internal", "error": "internal error"})
+        await chat.error("internal", "internal error")
     finally:
         chat.close()
         await ws.close()

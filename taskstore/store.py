@@ -115,7 +115,26 @@ async def add_message(
     redacted: bool = False,
     staff_id: int | None = None,
 ) -> Message:
-    message = Message(
+    message = _message(
+        conversation, direction, author, text, nlu=nlu, buttons=buttons, redacted=redacted
+    )
+    message.staff_id = staff_id
+    session.add(message)
+    await session.flush()
+    return message
+
+
+def _message(
+    conversation: Conversation,
+    direction: str,
+    author: str,
+    text: str,
+    *,
+    nlu: dict[str, Any] | None = None,
+    buttons: Sequence[dict[str, str]] | None = None,
+    redacted: bool = False,
+) -> Message:
+    return Message(
         conversation_id=conversation.id,
         direction=direction,
         author=author,
@@ -123,11 +142,7 @@ async def add_message(
         nlu=nlu,
         buttons=list(buttons) if buttons else None,
         redacted=redacted,
-        staff_id=staff_id,
     )
-    session.add(message)
-    await session.flush()
-    return message
 
 
 async def add_messages(
@@ -135,15 +150,7 @@ async def add_messages(
 ) -> list[Message]:
     """Several outgoing messages in one INSERT (a turn's replies)."""
     messages = [
-        Message(
-            conversation_id=conversation.id,
-            direction="out",
-            author=author,
-            text=text,
-            buttons=list(buttons) if buttons else None,
-            redacted=False,
-        )
-        for text, buttons in items
+        _message(conversation, "out", author, text, buttons=buttons) for text, buttons in items
     ]
     if messages:
         session.add_all(messages)
