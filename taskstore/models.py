@@ -85,6 +85,23 @@ class StaffUser(Base):
     role: Mapped[str] = mapped_column(String(20), default="agent")  # agent|lead|comms|admin
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Where SLA reminders and escalations go by e-mail (optional).
+    email: Mapped[str | None] = mapped_column(String(320))
+    # Lockout: repeated wrong passwords lock the account for a while (console login).
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column()
+
+
+class StaffSession(Base):
+    """A console login. The cookie holds a random token; only its SHA-256 is stored, so a
+    leaked database does not hand out sessions."""
+
+    __tablename__ = "staff_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256(token) hex
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
 
 
 class StaffTeam(Base):
@@ -183,11 +200,15 @@ EVENT_TYPES = (
     "handoff_requested",
     "queued",
     "claimed",
+    "assigned",
     "taken_over",
     "handed_back",
     "reassigned",
+    "helper_added",
     "commented",
+    "replied",
     "status_changed",
+    "priority_changed",
     "reminder_sent",
     "escalated",
 )
@@ -240,3 +261,46 @@ class Lease(Base):
     name: Mapped[str] = mapped_column(String(50), primary_key=True)
     holder: Mapped[str] = mapped_column(String(100))
     expires_at: Mapped[datetime] = mapped_column()
+
+
+class TicketHelper(Base):
+    """A team or person assisting on a ticket; the ticket's own team stays the owner."""
+
+    __tablename__ = "ticket_helpers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    added_by: Mapped[int] = mapped_column(ForeignKey("staff_users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RoutingCorrection(Base):
+    """A ticket moved to another team by a person: the question and the right team, kept
+    for the communications team's curation (new training examples, team fixes)."""
+
+    __tablename__ = "routing_corrections"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    question: Mapped[str] = mapped_column(Text)  # as stored: redacted
+    language: Mapped[str] = mapped_column(String(2))
+    intent: Mapped[str | None] = mapped_column(String(100))
+    from_team: Mapped[str] = mapped_column(ForeignKey("teams.id"))
+    to_team: Mapped[str] = mapped_column(ForeignKey("teams.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"))
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CannedReply(Base):
+    """A team's ready-made reply, in one language, that staff insert and edit before sending."""
+
+    __tablename__ = "canned_replies"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(ForeignKey("teams.id"), index=True)
+    language: Mapped[str] = mapped_column(String(2))
+    title: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
