@@ -227,6 +227,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Avbryt och fortsätt med boten",
         "en": "Cancel and continue with the bot",
     },
+    "staff_joined": {
+        "fi": "{name} ({team}) liittyi keskusteluun. Botti on nyt hiljaa: keskustelet ihmisen "
+        "kanssa.",
+        "sv": "{name} ({team}) anslöt till samtalet. Boten är nu tyst: du pratar med en människa.",
+        "en": "{name} ({team}) joined the conversation. The bot is silent now: you are talking "
+        "to a person.",
+    },
+    # E-mail to a resident who gave an address and consent: a staff reply while offline.
+    "mail_reply_subject": {
+        "fi": "Vastaus asiaasi {number}",
+        "sv": "Svar på ditt ärende {number}",
+        "en": "A reply to your request {number}",
+    },
+    "mail_reply_body": {
+        "fi": "Hei!\n\nVastaus asiaasi {number} tiimiltä {team}:\n\n{text}\n\nVoit vastata "
+        "chatissa, jossa jätit asian. Saat tämän viestin, koska annoit sähköpostiosoitteesi "
+        "tämän asian hoitamista varten.\n\n{city}",
+        "sv": "Hej!\n\nSvar på ditt ärende {number} från {team}:\n\n{text}\n\nDu kan svara i "
+        "chatten där du lämnade ärendet. Du får det här meddelandet eftersom du gav din "
+        "e-postadress för att vi ska kunna sköta ärendet.\n\n{city}",
+        "en": "Hello,\n\nA reply to your request {number} from {team}:\n\n{text}\n\nYou can "
+        "answer in the chat where you left your request. You receive this message because "
+        "you gave your email address for handling this matter.\n\n{city}",
+    },
 }
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}

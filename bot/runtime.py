@@ -13,7 +13,7 @@ import asyncio
 import re
 import secrets
 import weakref
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -30,6 +30,10 @@ from taskstore import Database, Message, store, utcnow
 MAX_TEXT = 4000  # characters a channel may hand in; longer input is refused, not cut
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # no database can store these
 MAX_PAYLOAD = 64  # Telegram's callback_data limit; our payloads are short
+
+# Pushes messages a person wrote to a channel that cannot pull them (Telegram): called with
+# the resident's id on that channel (the chat id) and the stored messages.
+Outbound = Callable[[str, Sequence[OutMessage]], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -72,12 +76,13 @@ class Runtime:
         self.clock = clock
         self.hub = Hub()
         self.dialogue = Dialogue(content, nlu, clock)
+        self.outbound: dict[str, Outbound] = {}  # channel -> push (set by the channel)
         # A cache: a lock lives while a turn of its conversation holds or awaits it.
         self._turn_locks: weakref.WeakValueDictionary[str, asyncio.Lock] = (
             weakref.WeakValueDictionary()
         )
 
-    def _turn_lock(self, token: str) -> asyncio.Lock:
+    def turn_lock(self, token: str) -> asyncio.Lock:
         """One turn at a time per conversation in this worker: between a turn's two
         transactions another turn of the same conversation must not slip in (two tabs, a
         double click). Across workers PostgreSQL's row lock covers each transaction."""
@@ -123,7 +128,7 @@ class Runtime:
     ) -> TurnResult:
         """One resident message (`text`) or button press (`payload`), answered."""
         incoming = _incoming(text, payload)
-        async with self._turn_lock(token), self.db.session() as session:
+        async with self.turn_lock(token), self.db.session() as session:
             try:
                 async with session.begin():
                     conversation = await store.conversation_by_token(session, token, lock=True)
@@ -145,10 +150,17 @@ class Runtime:
             async with session.begin():
                 # Read again (and lock on PostgreSQL): another worker may have moved on.
                 await session.refresh(conversation, with_for_update=not self.db.is_sqlite)
+                before = (conversation.state, conversation.team_id)
                 stored = await self.dialogue.respond(session, conversation, prepared, received.id)
                 replies = [out_message(m) for m in stored]
                 state, language = conversation.state, conversation.language
+                team, conversation_id = conversation.team_id, conversation.id
         self.hub.publish(token, [out_message(received), *replies])
+        if (state, team) != before:
+            # A ticket was made or the resident joined or left a queue: consoles refresh.
+            self.hub.publish_topic(f"conversation:{conversation_id}", {"kind": "state"})
+            if team is not None:
+                self.hub.publish_topic(f"team:{team}", {"kind": "queue_changed"})
         return TurnResult(token, state, language, received.id, replies)
 
     async def language_of(self, token: str) -> str:

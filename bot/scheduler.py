@@ -2,7 +2,9 @@
 
 Leadership is a lease row in the task store, renewed each round; when the leader stops (a
 deploy, a crash) another worker takes over once the lease expires. Each reminder is logged
-once (actions/deadlines.py), so even an overlap at a hand-over cannot repeat one.
+once (actions/deadlines.py), so even an overlap at a hand-over cannot repeat one. With a
+mailer the leader also e-mails what it fired, in the same round: a mail goes out at most once,
+and a mail server that is down loses that round's mails (logged) but never stops a round.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import socket
 
 from aiohttp import web
 
+from actions.deadline_mail import deadline_mails
 from actions.deadlines import fire_due
+from bot.mailer import Mailer
 from bot.runtime import Runtime
 from taskstore import Event, store
 
@@ -24,8 +28,17 @@ log = logging.getLogger("kuntabotti.scheduler")
 
 
 class DeadlineScheduler:
-    def __init__(self, runtime: Runtime, interval: float = 60.0, holder: str | None = None):
+    def __init__(
+        self,
+        runtime: Runtime,
+        interval: float = 60.0,
+        holder: str | None = None,
+        mailer: Mailer | None = None,
+        console_url: str | None = None,
+    ):
         self.runtime = runtime
+        self.mailer = mailer
+        self.console_url = console_url  # the console's public base URL, for links in mails
         self.interval = interval
         self.lease_seconds = interval * 3  # a leader may miss two rounds before losing it
         self.holder = holder or f"{socket.gethostname()}:{os.getpid()}"
@@ -43,7 +56,22 @@ class DeadlineScheduler:
             fired = await fire_due(session, self.runtime.content, now)
         for event in fired:
             log.info("%s %s for ticket %s", event.type, event.data.get("target"), event.ticket_id)
+        if fired and self.mailer is not None:
+            await self._mail(self.mailer, fired)
         return fired
+
+    async def _mail(self, mailer: Mailer, fired: list[Event]) -> None:
+        """E-mail the round's reminders and escalations; failures are logged, never raised:
+        the events are logged already and the console shows them either way."""
+        try:
+            async with self.runtime.db.transaction() as session:
+                mails = await deadline_mails(session, self.runtime.content, fired, self.console_url)
+            failures = await mailer.send_all(mails)
+        except Exception:
+            log.exception("SLA mails of this round could not be sent")
+            return
+        for mail, error in failures:
+            log.error("SLA mail %r not sent: %s", mail.subject, error, exc_info=error)
 
     async def _run(self) -> None:
         while True:

@@ -2,7 +2,10 @@
 
 Configuration comes from the environment, as a city's IT would set it for a service:
 DATABASE_URL (default: SQLite file kuntabotti.db), TELEGRAM_TOKEN (Telegram on when set),
-TELEGRAM_WEBHOOK_URL + TELEGRAM_WEBHOOK_SECRET (webhook instead of polling).
+TELEGRAM_WEBHOOK_URL + TELEGRAM_WEBHOOK_SECRET (webhook instead of polling), SMTP_HOST,
+SMTP_PORT, SMTP_FROM, SMTP_USERNAME, SMTP_PASSWORD, SMTP_STARTTLS, SMTP_SSL (e-mail: SLA
+reminders to staff, staff replies to residents who left an address), PUBLIC_URL (the
+address staff use, for links in e-mails).
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from typing import TypeVar
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.console import console_installer
+from bot.console.web import ConsoleConfig
+from bot.mailer import Mailer, MailSettings
 from bot.models import load_valid_content, train_model
 from bot.runtime import Runtime
 from bot.scheduler import DeadlineScheduler
@@ -27,6 +33,7 @@ from bot.server import build_app
 from bot.telegram import TelegramChannel
 from nlu import ModelHandle, NLUModel
 from taskstore import DEFAULT_URL, Database
+from taskstore.staff import ensure_first_admin
 
 log = logging.getLogger("kuntabotti")
 T = TypeVar("T")
@@ -39,11 +46,18 @@ class Settings:
     data: Path = Path("data")
     models: Path = Path("models")
     database_url: str = DEFAULT_URL
+    # Where staff reach the console (links in reminder e-mails), e.g. https://kuntabotti.example
+    public_url: str | None = None
+    mail: MailSettings | None = None  # SMTP_* variables; None: no e-mail
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         env = os.environ
-        values: dict[str, object] = {"database_url": env.get("DATABASE_URL") or DEFAULT_URL}
+        values: dict[str, object] = {
+            "database_url": env.get("DATABASE_URL") or DEFAULT_URL,
+            "public_url": (env.get("PUBLIC_URL") or "").rstrip("/") or None,
+            "mail": MailSettings.from_env(),
+        }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
@@ -81,15 +95,28 @@ async def serve(settings: Settings) -> None:
     # all (~40 ms, a stall for every open conversation). Frozen, the collector skips them.
     gc.collect()
     gc.freeze()
-    scheduler = DeadlineScheduler(runtime)
-    extra = [scheduler.install] + ([telegram.install] if telegram is not None else [])
+    async with runtime.db.transaction() as session:
+        first_password = await ensure_first_admin(session, [runtime.content.default_team()])
+    base = f"http://{settings.host}:{settings.port}"
+    mailer = Mailer(settings.mail) if settings.mail is not None else None
+    scheduler = DeadlineScheduler(runtime, mailer=mailer, console_url=settings.public_url or base)
+    extra = [scheduler.install, console_installer(ConsoleConfig(mailer=mailer))]
+    if telegram is not None:
+        extra.append(telegram.install)
     app = build_app(runtime, extra)
     runner = web.AppRunner(app, access_log=None)  # paths hold conversation tokens
     await runner.setup()
     await web.TCPSite(runner, settings.host, settings.port).start()
-    base = f"http://{settings.host}:{settings.port}"
     print(f"kuntabotti: {model_note}; database {_safe(runtime.db.url)}", flush=True)
     print(f"kuntabotti: web chat {base}/  API {base}/api/v1/openapi.json", flush=True)
+    print(f"kuntabotti: staff console {base}/console/", flush=True)
+    if first_password is not None:
+        print(
+            f"kuntabotti: sign in as admin with password {first_password} (shown only now; "
+            "set a new one on the console's Staff accounts page or with "
+            "`kuntabotti staff password admin`)",
+            flush=True,
+        )
     if telegram is not None:
         mode = "webhook" if telegram.webhook_url else "polling"
         print(f"kuntabotti: Telegram on ({mode})", flush=True)

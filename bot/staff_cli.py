@@ -1,4 +1,4 @@
-"""`kuntabotti staff add|list|disable`: staff accounts from the command line (city IT).
+"""`kuntabotti staff add|list|disable|password`: staff accounts from the command line (city IT).
 
 The password is asked twice on a terminal (never a command-line argument, which would end
 up in the shell history and the process list), or read from standard input for scripts.
@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.models import load_valid_content
 from bot.serve import in_store
 from taskstore import store
-from taskstore.staff import ROLES, StaffError, add_staff, list_staff, set_active
+from taskstore.staff import ROLES, StaffError, add_staff, list_staff, set_active, set_password
 
 
 def add_staff_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,7 +39,12 @@ def add_staff_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     disable = staff.add_parser("disable", help="disable an account (it can no longer log in)")
     disable.add_argument("username")
     disable.set_defaults(run=_disable)
-    for command in (add, listing, disable):
+    password = staff.add_parser(
+        "password", help="set a new password (asked, or read from standard input)"
+    )
+    password.add_argument("username")
+    password.set_defaults(run=_password)
+    for command in (add, listing, disable, password):
         command.add_argument("--database-url", help="overrides DATABASE_URL")
 
 
@@ -79,4 +84,15 @@ def _disable(args: argparse.Namespace) -> int:
 
     in_store(args.database_url, work)
     print(f"staff account {args.username!r} disabled")
+    return 0
+
+
+def _password(args: argparse.Namespace) -> int:
+    password = _read_password()
+
+    async def work(session: AsyncSession) -> None:
+        await set_password(session, args.username, password)
+
+    in_store(args.database_url, work)
+    print(f"new password set for {args.username!r}; its console sessions are signed out")
     return 0

@@ -14,6 +14,9 @@ debs=(libvoikko1 voikko-fi)
 # postgresql package also creates and starts Debian's "main" cluster, which the tests leave be.
 if [ -n "$extras" ]; then
   debs+=(postgresql chromium fonts-dejavu-core)
+  # The accessibility tests inject axe-core from npm (tests/a11y). A Node.js already on PATH
+  # (nvm, NodeSource) is used as is: NodeSource's nodejs even conflicts with Debian's npm.
+  command -v npm >/dev/null 2>&1 || debs+=(nodejs npm)
 fi
 missing=()
 for pkg in "${debs[@]}"; do
@@ -37,4 +40,15 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/pip install -q --upgrade pip
   .venv/bin/pip install -q -e ".${extras}"
   touch "$stamp"
+fi
+
+# The stamp, not axe.min.js itself, is compared with the lock file: npm does not promise
+# which mtimes it leaves on what it unpacks, and `npm ci` empties node_modules, stamp and all.
+if [ -n "$extras" ]; then
+  a11y=tests/a11y
+  if [ ! -f "$a11y/node_modules/axe-core/axe.min.js" ] || [ ! -f "$a11y/node_modules/.installed" ] \
+    || [ "$a11y/package-lock.json" -nt "$a11y/node_modules/.installed" ]; then
+    npm ci --prefix "$a11y" --no-audit --no-fund --loglevel=error
+    touch "$a11y/node_modules/.installed"
+  fi
 fi

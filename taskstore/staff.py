@@ -7,15 +7,16 @@ parameters were raised since it was made.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from taskstore.models import StaffTeam, StaffUser, Team
+from taskstore.models import StaffSession, StaffTeam, StaffUser, Team
 
 ROLES = ("agent", "lead", "comms", "admin")
 MIN_PASSWORD = 12  # characters; a passphrase, as the city's IT policy would ask
@@ -104,3 +105,23 @@ async def set_active(session: AsyncSession, username: str, active: bool) -> None
     if user is None:
         raise StaffError(f"no staff account {username!r}")
     user.active = active
+
+
+async def ensure_first_admin(session: AsyncSession, teams: Sequence[str]) -> str | None:
+    """A fresh install has nobody who can sign in: create `admin` with a random password
+    (returned, to be shown once). None when any staff account exists already."""
+    if await session.scalar(select(StaffUser.id).limit(1)) is not None:
+        return None
+    password = secrets.token_urlsafe(12)
+    await add_staff(session, "admin", "Administrator", password, "admin", teams)
+    return password
+
+
+async def set_password(session: AsyncSession, username: str, password: str) -> None:
+    """A new password; unlocks the account and ends its console sessions."""
+    user = await session.scalar(select(StaffUser).where(StaffUser.username == username))
+    if user is None:
+        raise StaffError(f"no staff account {username!r}")
+    user.password_hash = hash_password(password)
+    user.failed_logins, user.locked_until = 0, None
+    await session.execute(delete(StaffSession).where(StaffSession.staff_id == user.id))

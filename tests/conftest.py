@@ -11,7 +11,7 @@ from bot.models import load_valid_content, train_model
 from content import Content
 from nlu import NLUModel
 
-pytest_plugins = ["tests.pg", "tests.live"]
+pytest_plugins = ["tests.pg", "tests.live", "tests.console_kit"]
 
 # The `nlu parse` JSON contract (issue 2): later tools depend on exactly these keys.
 PARSE_KEYS = {

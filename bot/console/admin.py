@@ -1,0 +1,160 @@
+"""Administration: staff accounts (add, disable, team membership, password reset) for
+admins, and each team's canned replies for its lead (and admins)."""
+
+from __future__ import annotations
+
+from aiohttp import web
+from sqlalchemy import delete, select
+
+from bot.console.access import require_admin, require_team
+from bot.console.web import form, int_param, redirect, render, viewer
+from bot.server import RUNTIME
+from nlu import LANGUAGES
+from taskstore import StaffTeam, StaffUser
+from taskstore.models import CannedReply, StaffSession
+from taskstore.staff import ROLES, StaffError, add_staff, hash_password, list_staff, set_password
+
+MAX_TITLE = 200
+MAX_REPLY = 4000
+
+
+async def staff_page(request: web.Request, *, error: str | None = None) -> web.Response:
+    require_admin(viewer(request))
+    runtime = request.app[RUNTIME]
+    async with runtime.db.transaction() as session:
+        accounts = await list_staff(session)
+        rows = (
+            await session.execute(select(StaffUser.username, StaffUser.id, StaffUser.email))
+        ).all()
+    return render(
+        request,
+        "admin_staff.html",
+        status=400 if error else 200,
+        error=error,
+        accounts=accounts,
+        ids={name: uid for name, uid, _ in rows},
+        emails={name: email for name, _, email in rows},
+        roles=ROLES,
+        teams=runtime.content.teams,
+    )
+
+
+async def staff_add(request: web.Request) -> web.StreamResponse:
+    require_admin(viewer(request))
+    runtime = request.app[RUNTIME]
+    data = await request.post()
+    fields = {k: v for k, v in data.items() if isinstance(v, str)}
+    teams = [t for t in data.getall("teams", []) if isinstance(t, str)]
+    try:
+        password = fields.get("password", "")
+        hash_password(password)  # the length rule, before a transaction is opened
+        async with runtime.db.transaction() as session:
+            user = await add_staff(
+                session,
+                fields.get("username", "").strip(),
+                fields.get("name", "").strip() or fields.get("username", ""),
+                password,
+                fields.get("role", ""),
+                teams,
+            )
+            user.email = fields.get("email", "").strip() or None
+    except StaffError as exc:
+        return await staff_page(request, error=str(exc))
+    raise redirect("/console/admin/staff")
+
+
+async def staff_change(request: web.Request) -> web.StreamResponse:
+    """Disable or enable an account, set its teams and e-mail, or set a new password."""
+    me = viewer(request)
+    require_admin(me)
+    runtime = request.app[RUNTIME]
+    data = await request.post()
+    action = str(data.get("action", ""))
+    async with runtime.db.transaction() as session:
+        user = await session.get(StaffUser, int_param(request, "id"))
+        if user is None:
+            raise web.HTTPNotFound()
+        if action in ("disable", "enable"):
+            if user.id == me.id:
+                return await staff_page(request, error="You cannot disable your own account.")
+            user.active = action == "enable"
+            if not user.active:  # signed out everywhere at once
+                await session.execute(delete(StaffSession).where(StaffSession.staff_id == user.id))
+        elif action == "teams":
+            chosen = {t for t in data.getall("teams", []) if isinstance(t, str)}
+            if not chosen <= set(runtime.content.teams):
+                raise web.HTTPBadRequest(text="unknown team")
+            await session.execute(delete(StaffTeam).where(StaffTeam.staff_id == user.id))
+            session.add_all(StaffTeam(staff_id=user.id, team_id=t) for t in sorted(chosen))
+            user.email = str(data.get("email", "")).strip() or None
+        elif action == "password":
+            try:
+                await set_password(session, user.username, str(data.get("password", "")))
+            except StaffError as exc:
+                return await staff_page(request, error=str(exc))
+        else:
+            raise web.HTTPBadRequest(text="unknown action")
+    raise redirect("/console/admin/staff")
+
+
+async def replies_page(request: web.Request, *, error: str | None = None) -> web.Response:
+    team = request.match_info["team"]
+    me = viewer(request)
+    runtime = request.app[RUNTIME]
+    if team not in runtime.content.teams:
+        raise web.HTTPNotFound()
+    require_team(me, team)
+    async with runtime.db.transaction() as session:
+        replies = (
+            await session.scalars(
+                select(CannedReply)
+                .where(CannedReply.team_id == team)
+                .order_by(CannedReply.language, CannedReply.title)
+            )
+        ).all()
+    return render(
+        request,
+        "replies.html",
+        status=400 if error else 200,
+        error=error,
+        team=team,
+        team_names=runtime.content.teams,
+        replies=replies,
+        manages=me.leads(team),
+        languages=LANGUAGES,
+    )
+
+
+async def replies_change(request: web.Request) -> web.StreamResponse:
+    team = request.match_info["team"]
+    me = viewer(request)
+    runtime = request.app[RUNTIME]
+    if team not in runtime.content.teams:
+        raise web.HTTPNotFound()
+    require_team(me, team, lead=True)
+    fields = await form(request)
+    async with runtime.db.transaction() as session:
+        if fields.get("action") == "delete":
+            try:
+                reply_id = int(fields.get("id", ""))
+            except ValueError as exc:
+                raise web.HTTPBadRequest(text="no reply chosen") from exc
+            await session.execute(
+                delete(CannedReply).where(CannedReply.id == reply_id, CannedReply.team_id == team)
+            )
+        else:
+            title, text = fields.get("title", "").strip(), fields.get("text", "").strip()
+            language = fields.get("language", "")
+            if not title or not text or language not in LANGUAGES:
+                return await replies_page(request, error="Give a title, a language and a text.")
+            session.add(
+                CannedReply(
+                    team_id=team,
+                    language=language,
+                    title=title[:MAX_TITLE],
+                    text=text[:MAX_REPLY],
+                    created_by=me.id,
+                    created_at=runtime.clock(),
+                )
+            )
+    raise redirect(f"/console/teams/{team}/replies")

@@ -1,0 +1,162 @@
+"""Team queues: a team's tickets sorted by the SLA due time that comes first, with filters
+(status, priority, unassigned, mine) and badges for reminders and escalations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from aiohttp import web
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from actions.staff_work import PRIORITIES
+from bot.console.access import Viewer, require_team, ticket_filter
+from bot.console.web import render, viewer
+from bot.server import RUNTIME
+from taskstore import Conversation, Event, StaffUser, Ticket
+from taskstore.models import TicketHelper
+
+OPEN_STATUSES = ("new", "open", "waiting")
+STATUSES = (*OPEN_STATUSES, "resolved", "closed")
+LIMIT = 500
+
+
+@dataclass(frozen=True)
+class Row:
+    ticket: Ticket
+    due: datetime | None
+    overdue: bool
+    assignee: str | None
+    live: str | None  # the conversation's state when a person is wanted or holds it
+    badges: tuple[str, ...]
+
+
+def next_due(ticket: Ticket) -> datetime | None:
+    """First response while unanswered, then resolution."""
+    if ticket.first_response_at is None and ticket.first_response_due is not None:
+        return ticket.first_response_due
+    return ticket.resolution_due
+
+
+async def queue_rows(
+    session: AsyncSession,
+    viewer: Viewer,
+    now: datetime,
+    *,
+    team: str | None,
+    status: str = "",
+    priority: str = "",
+    unassigned: bool = False,
+    mine: bool = False,
+    helping: bool = False,
+) -> list[Row]:
+    query = select(Ticket).where(ticket_filter(viewer)).limit(LIMIT)
+    if team:
+        query = query.where(Ticket.team_id == team)
+    if helping:
+        query = query.where(
+            Ticket.id.in_(
+                select(TicketHelper.ticket_id).where(
+                    (TicketHelper.staff_id == viewer.id) | TicketHelper.team_id.in_(viewer.teams)
+                )
+            )
+        )
+    query = query.where(Ticket.status == status if status else Ticket.status.in_(OPEN_STATUSES))
+    if priority:
+        query = query.where(Ticket.priority == priority)
+    if unassigned:
+        query = query.where(Ticket.assigned_staff_id.is_(None))
+    if mine:
+        query = query.where(Ticket.assigned_staff_id == viewer.id)
+    tickets = list((await session.scalars(query)).all())
+    ids = [t.id for t in tickets]
+    badges: dict[int | None, set[str]] = {}
+    for ticket_id, kind in (
+        await session.execute(
+            select(Event.ticket_id, Event.type).where(
+                Event.ticket_id.in_(ids), Event.type.in_(("reminder_sent", "escalated"))
+            )
+        )
+    ).all():
+        badges.setdefault(ticket_id, set()).add(kind)
+    names: dict[int | None, str] = dict(
+        (
+            await session.execute(
+                select(StaffUser.id, StaffUser.display_name).where(
+                    StaffUser.id.in_({t.assigned_staff_id for t in tickets} - {None})
+                )
+            )
+        ).all()
+    )
+    live: dict[int | None, str] = dict(
+        (
+            await session.execute(
+                select(Conversation.id, Conversation.state).where(
+                    Conversation.id.in_({t.conversation_id for t in tickets} - {None}),
+                    Conversation.state.in_(("queued", "with_staff")),
+                )
+            )
+        ).all()
+    )
+    rows = []
+    for t in tickets:
+        due = next_due(t)
+        rows.append(
+            Row(
+                t,
+                due,
+                due is not None and due <= now and t.status in OPEN_STATUSES,
+                names.get(t.assigned_staff_id),
+                live.get(t.conversation_id),
+                tuple(sorted(badges.get(t.id, ()))),
+            )
+        )
+    far = datetime.max.replace(tzinfo=now.tzinfo)
+    rows.sort(key=lambda r: (r.due or far, r.ticket.id))
+    return rows
+
+
+def teams_for(viewer: Viewer, content_teams: dict[str, dict]) -> list[str]:  # type: ignore[type-arg]
+    return sorted(content_teams) if viewer.is_admin else sorted(viewer.teams)
+
+
+async def queue_page(request: web.Request) -> web.Response:
+    me = viewer(request)
+    runtime = request.app[RUNTIME]
+    q = request.query
+    teams = teams_for(me, runtime.content.teams)
+    helping = q.get("view") == "helping"
+    team = None if helping else (q.get("team") or (teams[0] if teams else None))
+    if team is not None:
+        require_team(me, team)
+    status = q.get("status", "")
+    priority = q.get("priority", "")
+    if status not in ("", *STATUSES) or priority not in ("", *PRIORITIES):
+        raise web.HTTPBadRequest(text="unknown status or priority")
+    rows: list[Row] = []
+    async with runtime.db.transaction() as session:
+        if team is not None or helping:
+            rows = await queue_rows(
+                session,
+                me,
+                runtime.clock(),
+                team=team,
+                status=status,
+                priority=priority,
+                unassigned=q.get("unassigned") == "1",
+                mine=q.get("mine") == "1",
+                helping=helping,
+            )
+    return render(
+        request,
+        "queue.html",
+        rows=rows,
+        team=team,
+        teams=teams,
+        team_names=runtime.content.teams,
+        helping=helping,
+        statuses=STATUSES,
+        priorities=PRIORITIES,
+        now=runtime.clock(),
+    )

@@ -1,0 +1,69 @@
+// Live updates for the staff console. Pages work without this file (forms post and the
+// server redirects); the script only adds what arrives while a page is open. Text from
+// residents is always set with textContent, never parsed as markup.
+"use strict";
+
+(function () {
+  var labels = {
+    fi: { changed: "Jono muuttui – päivitetty.", resident: "Asukas", bot: "Botti", staff: "Henkilöstö" },
+    sv: { changed: "Kön ändrades – uppdaterad.", resident: "Invånare", bot: "Bot", staff: "Personal" },
+    en: { changed: "The queue changed – updated.", resident: "Resident", bot: "Bot", staff: "Staff" }
+  };
+  var lang = document.documentElement.lang in labels ? document.documentElement.lang : "fi";
+  var t = labels[lang];
+
+  function refresh(selectors) {
+    // Re-read this page and swap in the named parts: the server renders, we only patch.
+    return fetch(location.href, { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        selectors.forEach(function (sel) {
+          var now = document.querySelector(sel), next = fresh.querySelector(sel);
+          if (now && next) { now.replaceWith(document.importNode(next, true)); }
+        });
+      });
+  }
+
+  var queueNote = document.getElementById("queue-live");
+  if (queueNote && queueNote.dataset.team) {
+    var qs = new EventSource("/console/queue/events?team=" + encodeURIComponent(queueNote.dataset.team));
+    qs.addEventListener("queue", function () {
+      refresh(["table.queue"]).then(function () { queueNote.textContent = t.changed; });
+    });
+  }
+
+  var transcript = document.getElementById("transcript");
+  if (transcript) {
+    var id = transcript.dataset.conversation;
+    var cs = new EventSource("/console/conversations/" + encodeURIComponent(id) + "/events");
+    cs.addEventListener("message", function (e) {
+      var m = JSON.parse(e.data);
+      var list = document.getElementById("transcript");
+      if (list.querySelector('[data-id="' + m.id + '"]')) { return; }
+      var li = document.createElement("li");
+      li.className = "msg msg--" + (t[m.author] ? m.author : "bot");
+      li.dataset.id = String(m.id);
+      var who = document.createElement("span");
+      who.className = "msg__who";
+      who.textContent = t[m.author] || m.author;
+      var text = document.createElement("p");
+      text.className = "msg__text";
+      text.textContent = m.text;
+      li.appendChild(who);
+      li.appendChild(text);
+      list.appendChild(li);
+    });
+    cs.addEventListener("state", function () {
+      refresh(["#conv-state", "section.holder"]);
+    });
+  }
+
+  var canned = document.getElementById("canned");
+  var replyText = document.getElementById("reply-text");
+  if (canned && replyText) {
+    canned.addEventListener("change", function () {
+      if (canned.value) { replyText.value = canned.value; replyText.focus(); }
+    });
+  }
+})();

@@ -1,0 +1,112 @@
+"""What every console page shares: the Jinja2 environment, the staff's language, the
+signed-in viewer and small HTTP helpers.
+
+Pages are rendered on the server and work without JavaScript (plain forms, POST then
+redirect); `console.js` only adds live updates. Jinja2 autoescapes everything, so a
+resident's text is always shown as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlencode
+
+import jinja2
+from aiohttp import web
+
+from actions.sla import HELSINKI
+from bot.console.access import Viewer
+from bot.console.i18n import LANGUAGES, gettext
+
+HERE = Path(__file__).resolve().parent
+
+
+class SendsMail(Protocol):
+    async def send(self, to: list[str], subject: str, body: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class ConsoleConfig:
+    """What the console needs beyond the runtime: the mailer (None: no e-mail)."""
+
+    mailer: SendsMail | None = None
+
+
+CONSOLE = web.AppKey("console", ConsoleConfig)
+LANG_COOKIE = "kb_console_lang"
+VIEWER = web.RequestKey("viewer", Viewer)  # the signed-in staff member
+CSRF = web.RequestKey("csrf", str)  # the session's CSRF token
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(HERE / "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,  # a missing value is a bug, not an empty cell
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def local_time(value: datetime | None, fmt: str = "%d.%m.%Y %H:%M") -> str:
+    """Times are stored in UTC; staff read them in Helsinki time."""
+    return "" if value is None else value.astimezone(HELSINKI).strftime(fmt)
+
+
+_env.filters["local"] = local_time
+
+
+def language(request: web.Request) -> str:
+    chosen = request.cookies.get(LANG_COOKIE, "")
+    if chosen in LANGUAGES:
+        return chosen
+    accepted = request.headers.get("Accept-Language", "")
+    for part in accepted.split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return "fi"
+
+
+def viewer(request: web.Request) -> Viewer:
+    return request[VIEWER]
+
+
+def render(
+    request: web.Request, template: str, *, status: int = 200, **values: Any
+) -> web.Response:
+    lang = language(request)
+    values.setdefault("error", None)
+    page = _env.get_template(template).render(
+        _=lambda text, **kw: gettext(text, lang, **kw),
+        lang=lang,
+        me=request.get(VIEWER),
+        csrf=request.get(CSRF, ""),
+        path=request.path,
+        query=request.rel_url.query,
+        **values,
+    )
+    response = web.Response(text=page, content_type="text/html", status=status)
+    response.headers["Cache-Control"] = "no-store"  # pages hold personal data
+    return response
+
+
+def redirect(location: str, **query: object) -> web.HTTPSeeOther:
+    """POST -> redirect -> GET: a reload never repeats an action."""
+    shown = {k: str(v) for k, v in query.items() if v not in (None, "")}
+    return web.HTTPSeeOther(location + ("?" + urlencode(shown) if shown else ""))
+
+
+async def form(request: web.Request) -> Mapping[str, str]:
+    """The posted form's fields (strings only; files are not accepted)."""
+    data = await request.post()
+    return {k: v for k, v in data.items() if isinstance(v, str)}
+
+
+def int_param(request: web.Request, name: str) -> int:
+    try:
+        return int(request.match_info[name])
+    except (KeyError, ValueError) as exc:
+        raise web.HTTPNotFound() from exc
