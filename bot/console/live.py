@@ -6,7 +6,6 @@ JavaScript the page still works by reloading."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 
 from aiohttp import web
@@ -16,6 +15,7 @@ from actions.staff_work import WorkError
 from bot import staff_live
 from bot.console.access import require_conversation
 from bot.console.web import CONSOLE, form, int_param, redirect, render, viewer
+from bot.replies import OutMessage
 from bot.server import RUNTIME
 from taskstore import Conversation, Event, StaffUser, Ticket
 from taskstore.models import CannedReply
@@ -120,7 +120,10 @@ async def conversation_action(request: web.Request) -> web.StreamResponse:
 
 
 async def conversation_events(request: web.Request) -> web.StreamResponse:
-    """Server-sent events: each new message as `message`, a state change as `state`."""
+    """Server-sent events: each new message as `message`, a state change as `state`.
+
+    `since` (or EventSource's Last-Event-ID on a reconnect) is the last message id the page
+    has: what was stored between rendering the page and opening the stream comes first."""
     conversation = await _conversation(request)
     runtime = request.app[RUNTIME]
     response = web.StreamResponse(
@@ -130,7 +133,19 @@ async def conversation_events(request: web.Request) -> web.StreamResponse:
     messages = runtime.hub.subscribe(conversation.token)
     topic = f"conversation:{conversation.id}"
     changes = runtime.hub.subscribe_topic(topic)
+    sent: set[int] = set()
+
+    async def send(message: OutMessage) -> None:
+        if message.id in sent:
+            return
+        sent.add(message.id)
+        data = json.dumps(message.to_dict())
+        await response.write(f"id: {message.id}\nevent: message\ndata: {data}\n\n".encode())
+
     try:
+        last = request.headers.get("Last-Event-ID") or request.query.get("since", "0")
+        for message in await runtime.messages_since(conversation.token, _int(last)):
+            await send(message)
         while True:
             next_message = asyncio.ensure_future(messages.get())
             next_change = asyncio.ensure_future(changes.get())
@@ -143,8 +158,7 @@ async def conversation_events(request: web.Request) -> web.StreamResponse:
                 await response.write(b": keepalive\n\n")
                 continue
             if next_message in done:
-                data = next_message.result().to_dict()
-                await response.write(f"event: message\ndata: {json.dumps(data)}\n\n".encode())
+                await send(next_message.result())
             if next_change in done:
                 await response.write(b"event: state\ndata: {}\n\n")
     except ConnectionResetError:  # the console page closed
@@ -152,9 +166,14 @@ async def conversation_events(request: web.Request) -> web.StreamResponse:
     finally:
         runtime.hub.unsubscribe(conversation.token, messages)
         runtime.hub.unsubscribe_topic(topic, changes)
-    with contextlib.suppress(Exception):
-        await response.write_eof()
     return response
+
+
+def _int(value: str) -> int:
+    try:
+        return max(0, int(value))
+    except ValueError:
+        return 0
 
 
 async def queue_events(request: web.Request) -> web.StreamResponse:

@@ -36,7 +36,10 @@
   var transcript = document.getElementById("transcript");
   if (transcript) {
     var id = transcript.dataset.conversation;
-    var cs = new EventSource("/console/conversations/" + encodeURIComponent(id) + "/events");
+    var shown = transcript.querySelectorAll("li[data-id]");
+    var since = shown.length ? shown[shown.length - 1].dataset.id : "0";
+    var cs = new EventSource("/console/conversations/" + encodeURIComponent(id) +
+      "/events?since=" + encodeURIComponent(since));
     cs.addEventListener("message", function (e) {
       var m = JSON.parse(e.data);
       var list = document.getElementById("transcript");
