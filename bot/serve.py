@@ -27,6 +27,7 @@ from bot.console import console_installer
 from bot.console.web import ConsoleConfig
 from bot.mailer import Mailer, MailSettings
 from bot.models import load_valid_content, train_model
+from bot.pubsub import install_bridge
 from bot.runtime import Runtime
 from bot.scheduler import DeadlineScheduler
 from bot.server import build_app
@@ -101,6 +102,8 @@ async def serve(settings: Settings) -> None:
     mailer = Mailer(settings.mail) if settings.mail is not None else None
     scheduler = DeadlineScheduler(runtime, mailer=mailer, console_url=settings.public_url or base)
     extra = [scheduler.install, console_installer(ConsoleConfig(mailer=mailer))]
+    if (bridge := install_bridge(runtime)) is not None:  # PostgreSQL: push across workers
+        extra.append(bridge)
     if telegram is not None:
         extra.append(telegram.install)
     app = build_app(runtime, extra)

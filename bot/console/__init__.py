@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.console import admin, live, queue, tickets
+from bot.console import admin, dashboard, live, queue, tickets
 from bot.console.auth import add_auth_routes, is_https
 from bot.console.i18n import LANGUAGES
 from bot.console.web import CONSOLE, HERE, LANG_COOKIE, ConsoleConfig, form, redirect
@@ -50,6 +50,8 @@ def console_installer(config: ConsoleConfig | None = None):  # type: ignore[no-u
         r.add_post("/console/admin/staff/{id}", admin.staff_change)
         r.add_get("/console/teams/{team}/replies", admin.replies_page)
         r.add_post("/console/teams/{team}/replies", admin.replies_change)
+        r.add_get("/console/dashboard", dashboard.dashboard_page)
+        r.add_get("/console/dashboard.csv", dashboard.dashboard_csv)
         r.add_static("/console/static/", HERE / "static", follow_symlinks=False)
 
     return install
