@@ -6,9 +6,9 @@ from typing import Any
 
 from actions.base import ActionContext, Say
 from actions.notify import service_notices
+from actions.sla import DAYS
 from content import Content
 
-_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_NAMES = {
     "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
     "sv": ("mån", "tis", "ons", "tors", "fre", "lör", "sön"),
@@ -20,7 +20,7 @@ def office_hours_text(hours: dict[str, str], lang: str) -> str:
     """{"mon": "09:00-15:00", ...} -> "ma–to 9.00–15.00, pe 9.00–14.00" (per language)."""
     names = _DAY_NAMES[lang]
     groups: list[tuple[int, int, str]] = []
-    for index, day in enumerate(_DAYS):
+    for index, day in enumerate(DAYS):
         if day not in hours:
             continue
         if groups and groups[-1][2] == hours[day] and groups[-1][1] == index - 1:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import holidays
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
-_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _MAX_DAYS = 366  # a target longer than a year of working days is a configuration error
 
 
@@ -28,7 +28,7 @@ def is_holiday(day: date) -> bool:
 
 def _span(office_hours: dict[str, str], day: date) -> tuple[datetime, datetime] | None:
     """The day's opening interval in Helsinki time, or None when closed."""
-    hours = office_hours.get(_DAYS[day.weekday()])
+    hours = office_hours.get(DAYS[day.weekday()])
     if hours is None or is_holiday(day):
         return None
     opens, closes = (time.fromisoformat(part) for part in hours.split("-"))

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.sla import add_business_hours
 from content import Content
-from taskstore import Event, StaffTeam, StaffUser, Ticket, store
+from taskstore import Conversation, Event, StaffTeam, StaffUser, Ticket, store
 from taskstore.models import RoutingCorrection, TicketHelper
 
 PRIORITIES = ("low", "normal", "high", "urgent")
@@ -46,11 +46,17 @@ async def _member(session: AsyncSession, staff_id: int, team_id: str) -> StaffUs
 async def claim(session: AsyncSession, ticket: Ticket, actor: Actor) -> Event:
     await _member(session, actor.staff_id, ticket.team_id)
     ticket.assigned_staff_id = actor.staff_id
-    if ticket.status == "new":
-        ticket.status = "open"
-    return await store.log_event(
+    event = await store.log_event(
         session, "claimed", "staff", ticket=ticket, staff_id=actor.staff_id
     )
+    await _opened(session, ticket, actor)
+    return event
+
+
+async def _opened(session: AsyncSession, ticket: Ticket, actor: Actor) -> None:
+    """A person has it now: a new ticket becomes open (with its own event)."""
+    if ticket.status == "new":
+        await store.set_ticket_status(session, ticket, "open", "staff", actor.staff_id)
 
 
 async def assign(session: AsyncSession, ticket: Ticket, assignee_id: int, actor: Actor) -> Event:
@@ -58,17 +64,18 @@ async def assign(session: AsyncSession, ticket: Ticket, assignee_id: int, actor:
     user = await _member(session, assignee_id, ticket.team_id)
     previous = ticket.assigned_staff_id
     ticket.assigned_staff_id = user.id
-    if ticket.status == "new":
-        ticket.status = "open"
-    return await store.log_event(
+    event = await store.log_event(
         session,
         "assigned",
         "staff",
         ticket=ticket,
         staff_id=actor.staff_id,
         assignee=user.username,
+        assignee_name=user.display_name,
         previous=previous,
     )
+    await _opened(session, ticket, actor)
+    return event
 
 
 async def reassign(
@@ -105,6 +112,12 @@ async def reassign(
     )
     ticket.team_id = to_team
     ticket.assigned_staff_id = None
+    conversation = (
+        await session.get(Conversation, ticket.conversation_id) if ticket.conversation_id else None
+    )
+    if conversation is not None and conversation.team_id == from_team:
+        # The conversation follows its ticket: the new team sees it and can take it over.
+        conversation.team_id = to_team
     ticket.private = ticket.private or bool(team.get("private", False))
     hours, sla = team["office_hours"], team["sla"]
     ticket.first_response_due = add_business_hours(

@@ -37,6 +37,7 @@ class Hub:
     def __init__(self) -> None:
         self._subscribers: dict[str, set[asyncio.Queue[OutMessage]]] = defaultdict(set)
         self._topics: dict[str, set[asyncio.Queue[TopicEvent]]] = defaultdict(set)
+        self._observers: set[asyncio.Queue[OutMessage]] = set()  # staff views, not residents
         self._bridge: Bridge | None = None
 
     def attach(self, bridge: Bridge) -> None:
@@ -48,12 +49,17 @@ class Hub:
 
     # -- conversations ------------------------------------------------------------------
 
-    def subscribe(self, token: str) -> asyncio.Queue[OutMessage]:
+    def subscribe(self, token: str, *, observer: bool = False) -> asyncio.Queue[OutMessage]:
+        """`observer`: a staff view watching the conversation, which does not make the
+        resident count as connected (see `resident_connected`)."""
         queue: asyncio.Queue[OutMessage] = asyncio.Queue(QUEUE_LIMIT)
         self._subscribers[token].add(queue)
+        if observer:
+            self._observers.add(queue)
         return queue
 
     def unsubscribe(self, token: str, queue: asyncio.Queue[OutMessage]) -> None:
+        self._observers.discard(queue)
         queues = self._subscribers.get(token)
         if queues is not None:
             queues.discard(queue)
@@ -63,6 +69,10 @@ class Hub:
     def has_subscribers(self, token: str) -> bool:
         """In this worker only: a subscriber on another worker is invisible here."""
         return bool(self._subscribers.get(token))
+
+    def resident_connected(self, token: str) -> bool:
+        """A resident's own client (web chat) is subscribed, in this worker."""
+        return any(q not in self._observers for q in self._subscribers.get(token, ()))
 
     def publish(self, token: str, messages: Iterable[OutMessage]) -> None:
         """Committed messages to every subscriber of the conversation, in every worker."""

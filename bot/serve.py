@@ -107,6 +107,11 @@ async def serve(settings: Settings) -> None:
     if telegram is not None:
         extra.append(telegram.install)
     app = build_app(runtime, extra)
+    # Before anything is announced: a stop right after the start-up lines is a clean stop.
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
     runner = web.AppRunner(app, access_log=None)  # paths hold conversation tokens
     await runner.setup()
     await web.TCPSite(runner, settings.host, settings.port).start()
@@ -123,10 +128,6 @@ async def serve(settings: Settings) -> None:
     if telegram is not None:
         mode = "webhook" if telegram.webhook_url else "polling"
         print(f"kuntabotti: Telegram on ({mode})", flush=True)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
     try:
         await stop.wait()
     finally:

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions import handoff
 from actions.base import ActionContext
+from actions.deadline_mail import Mail, resident_reply_mail
 from actions.staff_work import WorkError
 from bot.console.web import SendsMail
 from bot.replies import OutMessage, out_message
@@ -55,11 +56,14 @@ async def _locked(runtime: Runtime, session: AsyncSession, conversation_id: int)
     return conversation
 
 
-async def _holder_name(session: AsyncSession, conversation: Conversation) -> str:
-    name = await session.scalar(
-        select(StaffUser.display_name).where(StaffUser.id == conversation.assigned_staff_id)
-    )
-    return name or "?"
+async def _not_held_by_another(
+    session: AsyncSession, conversation: Conversation, staff_id: int
+) -> None:
+    """Only one person holds a conversation: Held (with the holder's name) for anyone else."""
+    holder = conversation.assigned_staff_id
+    if conversation.state == "with_staff" and holder not in (None, staff_id):
+        name = await session.scalar(select(StaffUser.display_name).where(StaffUser.id == holder))
+        raise Held(name or "?")
 
 
 async def _token(runtime: Runtime, conversation_id: int) -> str:
@@ -76,17 +80,16 @@ async def take_over(runtime: Runtime, conversation_id: int, staff_id: int) -> No
     token = await _token(runtime, conversation_id)
     async with runtime.turn_lock(token), runtime.db.transaction() as session:
         conversation = await _locked(runtime, session, conversation_id)
-        held_by = conversation.assigned_staff_id
-        if conversation.state == "with_staff" and held_by not in (None, staff_id):
-            raise Held(await _holder_name(session, conversation))
-        if conversation.state == "with_staff" and held_by == staff_id:
-            return
+        await _not_held_by_another(session, conversation, staff_id)
+        if conversation.state == "with_staff":
+            return  # held by this person already
         user = await session.get(StaffUser, staff_id)
         assert user is not None
         ctx = _context(runtime, session, conversation)
         await handoff.take_over(ctx, staff_id)
         ticket = await open_ticket(session, conversation)
-        team = ctx.team_name(ticket.team_id if ticket else conversation.team_id or "")
+        team_id = ticket.team_id if ticket else conversation.team_id
+        team = ctx.team_name(team_id or runtime.content.default_team())
         said = ctx.text("staff_joined", name=user.display_name, team=team)
         stored = await store.add_messages(session, conversation, "bot", [(said, [])])
         messages = [out_message(m) for m in stored]
@@ -99,8 +102,7 @@ async def hand_back(runtime: Runtime, conversation_id: int, staff_id: int) -> No
         conversation = await _locked(runtime, session, conversation_id)
         if conversation.state != "with_staff":
             return
-        if conversation.assigned_staff_id not in (None, staff_id):
-            raise Held(await _holder_name(session, conversation))
+        await _not_held_by_another(session, conversation, staff_id)
         ctx = _context(runtime, session, conversation)
         said = await handoff.hand_back(ctx, staff_id)
         items = [(s.text, [b.to_dict() for b in s.buttons]) for s in said]
@@ -126,9 +128,7 @@ async def reply(
     token = await _token(runtime, conversation_id)
     async with runtime.turn_lock(token), runtime.db.transaction() as session:
         conversation = await _locked(runtime, session, conversation_id)
-        held_by = conversation.assigned_staff_id
-        if conversation.state == "with_staff" and held_by not in (None, staff_id):
-            raise Held(await _holder_name(session, conversation))
+        await _not_held_by_another(session, conversation, staff_id)
         stored = await store.add_message(
             session, conversation, "out", "staff", text, staff_id=staff_id
         )
@@ -138,7 +138,7 @@ async def reply(
             if ticket.first_response_at is None:
                 ticket.first_response_at = now
             if ticket.status == "new":
-                ticket.status = "open"
+                await store.set_ticket_status(session, ticket, "open", "staff", staff_id)
         await store.log_event(
             session,
             "replied",
@@ -151,7 +151,7 @@ async def reply(
         message = out_message(stored)
         mail = _mail_for(runtime, conversation, ticket, text) if mailer is not None else None
     await deliver(runtime, conversation_id, [message])
-    if mail is not None and mailer is not None and not runtime.hub.has_subscribers(token):
+    if mail is not None and mailer is not None and not runtime.hub.resident_connected(token):
         try:
             await mailer.send(list(mail.to), mail.subject, mail.body)
         except Exception:  # the reply is stored and shown on return; mail is a courtesy
@@ -159,9 +159,11 @@ async def reply(
     return message
 
 
-def _mail_for(runtime: Runtime, conversation: Conversation, ticket: Ticket | None, text: str):  # type: ignore[no-untyped-def]
-    from actions.deadline_mail import resident_reply_mail
-
+def _mail_for(
+    runtime: Runtime, conversation: Conversation, ticket: Ticket | None, text: str
+) -> Mail | None:
+    """A copy by e-mail, if the resident gave an address with consent (not for Telegram,
+    where the bot pushes the reply itself)."""
     if ticket is None or conversation.channel == "telegram":
         return None
     return resident_reply_mail(runtime.content, ticket, ticket.team_id, text)

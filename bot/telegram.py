@@ -22,7 +22,7 @@ import hmac
 import logging
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Final
 
@@ -134,6 +134,7 @@ class TelegramChannel:
         # Telegram delivers them again instead of taking them as received.
         self._not_stored: set[int] = set()
         self._add_handlers()
+        runtime.outbound[CHANNEL] = self.push
 
     @classmethod
     def from_env(
@@ -148,6 +149,12 @@ class TelegramChannel:
         if url and not secret:
             raise ValueError("TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET as well")
         return cls(token, runtime, webhook_url=url, webhook_secret=secret)
+
+    async def push(self, external_id: str, messages: Sequence[OutMessage]) -> None:
+        """Messages nobody on Telegram asked for right now: what a person in the console
+        writes (and the bot's notes when they join or leave). A Telegram user cannot pull
+        them, so the runtime pushes them here; `external_id` is the chat id we stored."""
+        await self._send(int(external_id), list(messages))
 
     # -- lifecycle ---------------------------------------------------------------------------
 

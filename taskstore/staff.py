@@ -25,12 +25,20 @@ _hasher = PasswordHasher()
 
 
 class StaffError(ValueError):
-    """A staff account change that cannot be made as asked (the text says why)."""
+    """A staff account change that cannot be made as asked (the text says why).
+
+    `message` is the sentence with its placeholders and `values` fill them, so the console
+    can show it translated; `str()` is the English sentence for the command line."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        super().__init__(message.format(**values))
+        self.message = message
+        self.values = values
 
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise StaffError(f"the password must have at least {MIN_PASSWORD} characters")
+        raise StaffError("the password must have at least {count} characters", count=MIN_PASSWORD)
     return _hasher.hash(password)
 
 
@@ -61,17 +69,19 @@ async def add_staff(
     teams: Sequence[str],
 ) -> StaffUser:
     if role not in ROLES:
-        raise StaffError(f"role must be one of {', '.join(ROLES)}")
+        raise StaffError("role must be one of {roles}", roles=", ".join(ROLES))
     if not username or not username.isascii() or not username.replace(".", "").isalnum():
         raise StaffError("a username is letters and digits (a dot allowed), e.g. liisa.virtanen")
     known = set((await session.scalars(select(Team.id))).all())
     unknown = sorted(set(teams) - known)
     if unknown:
-        raise StaffError(f"unknown team(s): {', '.join(unknown)}; see data/teams.yml")
+        raise StaffError("unknown team(s): {teams}; see data/teams.yml", teams=", ".join(unknown))
     if role in ("agent", "lead") and not teams:
-        raise StaffError(f"an {role} belongs to at least one team (--team)")
+        if role == "agent":
+            raise StaffError("an agent belongs to at least one team (--team)")
+        raise StaffError("a team lead belongs to at least one team (--team)")
     if await session.scalar(select(StaffUser.id).where(StaffUser.username == username)):
-        raise StaffError(f"there is already a staff account {username!r}")
+        raise StaffError("there is already a staff account '{username}'", username=username)
     user = StaffUser(
         username=username,
         display_name=display_name,
@@ -103,7 +113,7 @@ async def list_staff(session: AsyncSession) -> list[StaffAccount]:
 async def set_active(session: AsyncSession, username: str, active: bool) -> None:
     user = await session.scalar(select(StaffUser).where(StaffUser.username == username))
     if user is None:
-        raise StaffError(f"no staff account {username!r}")
+        raise StaffError("no staff account '{username}'", username=username)
     user.active = active
 
 
@@ -121,7 +131,7 @@ async def set_password(session: AsyncSession, username: str, password: str) -> N
     """A new password; unlocks the account and ends its console sessions."""
     user = await session.scalar(select(StaffUser).where(StaffUser.username == username))
     if user is None:
-        raise StaffError(f"no staff account {username!r}")
+        raise StaffError("no staff account '{username}'", username=username)
     user.password_hash = hash_password(password)
     user.failed_logins, user.locked_until = 0, None
     await session.execute(delete(StaffSession).where(StaffSession.staff_id == user.id))

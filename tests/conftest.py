@@ -11,7 +11,13 @@ from bot.models import load_valid_content, train_model
 from content import Content
 from nlu import NLUModel
 
-pytest_plugins = ["tests.pg", "tests.live", "tests.console_kit"]
+pytest_plugins = [
+    "tests.pg",
+    "tests.live",
+    "tests.console_kit",
+    "tests.smtp_server",
+    "tests.browser",
+]
 
 # The `nlu parse` JSON contract (issue 2): later tools depend on exactly these keys.
 PARSE_KEYS = {

@@ -44,7 +44,9 @@ class Console:
     def client(self, username: str | None = None) -> httpx.Client:
         """A browser-like client; signed in as `username` unless None (anonymous)."""
         http = httpx.Client(
-            base_url=self.server.base_url, timeout=30, headers={"Accept": "text/html"}
+            base_url=self.server.base_url,
+            timeout=30,
+            headers={"Accept": "text/html", "Accept-Language": "en"},
         )
         if username is not None:
             sign_in(http, username)

@@ -3,7 +3,8 @@
 `postgres_url` starts one cluster per test session: initdb into a temporary folder, listening
 on 127.0.0.1 only, on a free port, with trust authentication (nobody else can reach it) and
 fsync off. `pg_database_url` gives each test a fresh empty database on it, and `store_url`
-runs a test once on SQLite and once on PostgreSQL. The server's time zone is Europe/Helsinki,
+runs a test once on SQLite and once on PostgreSQL; `db` is that store migrated, with the
+teams of the shipped content. The server's time zone is Europe/Helsinki,
 so code that leans on the server's zone instead of UTC shows up in the tests.
 
 Without PostgreSQL's binaries the PostgreSQL tests are skipped, except under CI=true, where a
@@ -21,12 +22,15 @@ import socket
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
+
+from content import Content
+from taskstore import Database, store
 
 PG_USER = "postgres"  # both the superuser inside the cluster and, as root, the OS user
 TEST_DB = "kuntabotti_test"
@@ -164,3 +168,13 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'store.db'}"
     return str(request.getfixturevalue("pg_database_url"))
+
+
+@pytest.fixture
+async def db(store_url: str, content: Content) -> AsyncIterator[Database]:
+    database = Database(store_url)
+    await database.migrate()
+    async with database.transaction() as session:
+        await store.sync_teams(session, content.teams.values())
+    yield database
+    await database.close()

@@ -12,8 +12,7 @@ from tests.axe import axe_violations, format_violations
 from tests.test_webchat import button, press, say
 
 # Module attributes are how pytest finds fixtures; importing them by name would make ruff
-# see the test parameters as redefinitions.
-browser = webchat.browser
+# see the test parameters as redefinitions. (`browser` comes from tests/browser.py.)
 page = webchat.page
 
 

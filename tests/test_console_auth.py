@@ -8,6 +8,8 @@ import re
 import httpx
 from aiohttp import web
 
+from content import Content
+from nlu import NLUModel
 from tests.console_kit import (
     GENERAL,
     PASSWORD,
@@ -16,6 +18,7 @@ from tests.console_kit import (
     Console,
     csrf_of,
     post,
+    run_console,
     sign_in,
 )
 
@@ -95,9 +98,25 @@ def test_login_never_redirects_outside_the_console(console: Console) -> None:
     assert response.headers["location"] == "/console/"
 
 
+def test_language_can_be_chosen_before_signing_in(console: Console) -> None:
+    """The one public POST: it sets a cookie and redirects within the console, nothing else."""
+    http = console.client()
+    chosen = http.post(
+        "/console/language",
+        data={"lang": "sv", "next": "/console/login"},
+        follow_redirects=False,
+    )
+    assert chosen.status_code == 303 and chosen.headers["location"] == "/console/login"
+    assert 'lang="sv"' in http.get("/console/login").text and "Logga in" in http.get(
+        "/console/login"
+    ).text
+    away = http.post("/console/language", data={"lang": "fi", "next": "https://evil.example/"})
+    assert away.headers.get("location", "/console/") == "/console/"
+
+
 # --- every route -----------------------------------------------------------------------
 
-PUBLIC = {"/console/login", "/console/static"}
+PUBLIC = {"/console/login", "/console/static", "/console/language"}  # see the test below
 
 
 def _concrete(path: str, values: dict[str, str]) -> str:
@@ -221,3 +240,34 @@ def _actions(method: str, path: str) -> list[str]:
 
         return sorted(ACTIONS)
     return ["take", "return", "reply"]
+
+
+def test_ticket_work_on_postgresql(pg_database_url: str, content: Content, model: NLUModel) -> None:
+    """The console's queries and every ticket action on the production database."""
+    server = run_console(pg_database_url, content, model)
+    console = next(server)
+    try:
+        ticket = console.ticket(GENERAL, text="Kysymys PostgreSQL:ssä")
+        liisa = console.client("liisa")
+        page = f"/console/tickets/{ticket.number}"
+        matti = re.search(r'<option value="(\d+)"\s*>Matti Korhonen', liisa.get(page).text)
+        assert matti is not None
+        steps = [
+            ("claim", {}),
+            ("comment", {"text": "PG-kommentti"}),
+            ("helper", {"team": STREETS}),
+            ("status", {"status": "waiting"}),
+            ("priority", {"priority": "high"}),
+            ("assign", {"assignee": matti.group(1)}),
+            ("reassign", {"team": STREETS, "reason": "Katuasia"}),
+        ]
+        for action, data in steps:
+            assert post(liisa, f"{page}/{action}", page, **data).status_code == 303, action
+        pekka = console.client("pekka")
+        assert ticket.number in pekka.get(f"/console/queue?team={STREETS}").text
+        history = pekka.get(page).text
+        for seen in ("PG-kommentti", "Katuasia", "Matti Korhonen", "waiting"):
+            assert seen in history
+        assert liisa.get(page).status_code == 403  # handed to a team she is not in
+    finally:
+        server.close()

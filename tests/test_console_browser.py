@@ -8,27 +8,18 @@ depend on the console's language (the browser asks for Finnish).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlalchemy import select
 
 from taskstore import Ticket
 from taskstore.models import RoutingCorrection
 from tests.axe import axe_violations, format_violations
+from tests.browser import WAIT
 from tests.console_kit import PASSWORD, STREETS, Console
-from tests.test_webchat import CHROMIUM, WAIT, connected, say
+from tests.test_webchat import connected, say
 
 TICKET = re.compile(r"KB-\d{4}-\d{6}")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 def new_context(browser: Browser) -> BrowserContext:
@@ -58,9 +49,7 @@ def submit(page: Page, action: str) -> None:
     page.locator(f'form[action$="/{action}"] button[type="submit"]').first.click()
 
 
-def test_a_request_from_queue_to_takeover_to_resolution(
-    browser: Browser, console: Console
-) -> None:
+def test_a_request_from_queue_to_takeover_to_resolution(browser: Browser, console: Console) -> None:
     base = console.server.base_url
     staff_context, resident_context = new_context(browser), new_context(browser)
     staff, resident = staff_context.new_page(), resident_context.new_page()
@@ -135,6 +124,15 @@ def test_a_request_from_queue_to_takeover_to_resolution(
         expect(staff.locator(".history")).to_contain_text("→")
         status = console.server.call(ticket_status(console, number.group(0)))
         assert status == "resolved"
+
+        # The team's dashboard shows the day's work as charts, with a CSV beside them.
+        staff.goto(f"{base}/console/dashboard?team={STREETS}")
+        expect(staff.locator("svg.chart").first).to_be_visible()
+        assert staff.locator("svg.chart").count() >= 4
+        expect(staff.locator("svg.chart title").first).not_to_be_empty()
+        accessible(staff)
+        csv = staff.request.get(f"{base}/console/dashboard.csv?team={STREETS}")
+        assert csv.ok and "summary,tickets_created,1," in csv.text().replace("\r", "")
     finally:
         staff_context.close()
         resident_context.close()
@@ -179,6 +177,9 @@ def test_admin_and_team_pages_are_accessible_and_work(browser: Browser, console:
         page.locator("#new-password").fill("uusi pitkä salasana")
         submit(page, "staff")
         expect(page.locator("table.accounts")).to_contain_text("uusi.tyontekija")
+        page.goto(f"{base}/console/admin/teams")
+        expect(page.locator("table.teams")).to_contain_text("Uusi Työntekijä")
+        accessible(page)
         page.goto(f"{base}/console/teams/{STREETS}/replies")
         accessible(page)
         page.locator("#r-title").fill("Kiitos yhteydenotosta")

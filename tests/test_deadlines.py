@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
-
-import pytest
 
 from actions.deadlines import fire_due
 from actions.sla import HELSINKI
@@ -18,16 +15,6 @@ from taskstore import Database, Ticket, store
 
 def at(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=HELSINKI)  # type: ignore[misc]
-
-
-@pytest.fixture
-async def db(store_url: str, content: Content) -> AsyncIterator[Database]:
-    database = Database(store_url)
-    await database.migrate()
-    async with database.transaction() as session:
-        await store.sync_teams(session, content.teams.values())
-    yield database
-    await database.close()
 
 
 async def new_ticket(db: Database, created: datetime, team: str = "opetus") -> int:

@@ -4,90 +4,32 @@ from the scheduler, and the staff reply mailed to a resident."""
 from __future__ import annotations
 
 import asyncio
-import email
 import logging
 import socket
 import time
-from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from email.message import EmailMessage
-from email.policy import default as default_policy
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from actions.deadline_mail import Mail, deadline_mails, resident_reply_mail
 from actions.deadlines import fire_due
 from actions.sla import HELSINKI, add_business_hours, format_due
-from bot.mailer import Mailer, MailError, MailSettings
+from bot.mailer import MailError, MailSettings
 from bot.runtime import Runtime
 from bot.scheduler import DeadlineScheduler
 from content import Content
 from nlu import ModelHandle, NLUModel
 from taskstore import Database, Ticket, store
 from taskstore.staff import add_staff
+from tests.smtp_server import SENDER, Inbox, Received, free_port, mailer_for
 
-SENDER = "Kuntabotti <kuntabotti@esimerkkila.example>"
 CONSOLE = "https://kuntabotti.esimerkkila.example"
 SECRET = "Salainen asia: Matti"
 
 
 def at(year: int, month: int, day: int, hour: int, minute: int) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=HELSINKI)
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass(frozen=True)
-class Received:
-    sender: str
-    recipients: list[str]
-    peer: Any  # (host, port) of the client connection
-    raw: bytes
-
-    @property
-    def message(self) -> EmailMessage:
-        parsed = email.message_from_bytes(self.raw, policy=default_policy)
-        assert isinstance(parsed, EmailMessage)
-        return parsed
-
-    @property
-    def body(self) -> str:
-        # SMTP carries lines ending in CRLF; an 8bit body keeps them when parsed.
-        return str(self.message.get_content()).replace("\r\n", "\n")
-
-
-class Inbox:
-    """aiosmtpd handler: keeps every envelope it is handed."""
-
-    def __init__(self) -> None:
-        self.mails: list[Received] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        raw = envelope.original_content or envelope.content
-        self.mails.append(Received(envelope.mail_from, list(envelope.rcpt_tos), session.peer, raw))
-        return "250 Message accepted"
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, int]]:
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        yield inbox, controller.port
-    finally:
-        controller.stop()
-
-
-def mailer_for(port: int, timeout: float = 5.0) -> Mailer:
-    return Mailer(MailSettings(host="127.0.0.1", port=port, sender=SENDER, timeout=timeout))
 
 
 # -- the SMTP client ---------------------------------------------------------------------
@@ -193,16 +135,6 @@ async def test_a_header_with_a_line_break_is_refused(smtp: tuple[Inbox, int]) ->
 
 
 # -- SLA mails ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-async def db(store_url: str, content: Content) -> AsyncIterator[Database]:
-    database = Database(store_url)
-    await database.migrate()
-    async with database.transaction() as session:
-        await store.sync_teams(session, content.teams.values())
-    yield database
-    await database.close()
 
 
 PEOPLE = [  # username, role, teams, e-mail, active

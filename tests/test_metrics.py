@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import secrets
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,7 +25,7 @@ from content import Content
 from nlu import NLUModel
 from taskstore import Conversation, Database, Message, store
 from taskstore.staff import add_staff
-from tests.console_kit import PASSWORD, STAFF, sign_in
+from tests.console_kit import PASSWORD, STAFF, Console, sign_in
 from tests.live import LiveServer, run_live_server
 
 START = datetime(2026, 3, 2, tzinfo=HELSINKI)  # Monday; the period is one week
@@ -156,14 +156,11 @@ def fb_school() -> dict[str, Any]:
 
 
 @pytest.fixture
-async def db(store_url: str, content: Content) -> AsyncIterator[Database]:
-    database = Database(store_url)
-    await database.migrate()
-    async with database.transaction() as session:
-        await store.sync_teams(session, content.teams.values())
+async def db(db: Database) -> Database:
+    """The shared store fixture (tests/pg.py) with the week's data set built in."""
+    async with db.transaction() as session:
         await build(session)
-    yield database
-    await database.close()
+    return db
 
 
 async def figures(
@@ -351,7 +348,7 @@ def server(tmp_path: Path, content: Content, model: NLUModel) -> Iterator[LiveSe
 
 
 def client(server: LiveServer, username: str) -> httpx.Client:
-    http = httpx.Client(base_url=server.base_url, timeout=30, headers={"Accept": "text/html"})
+    http = Console(server).client()  # a browser that asks for English pages
     assert sign_in(http, username).status_code == 303
     return http
 

@@ -15,25 +15,16 @@ from typing import Any
 
 import aiohttp
 import pytest
-from playwright.sync_api import Browser, Page, WebSocketRoute, expect, sync_playwright
+from playwright.sync_api import Browser, Page, WebSocketRoute, expect
 from sqlalchemy import select
 
 from bot.replies import out_message
 from taskstore import store
 from taskstore.models import AnswerFeedback, Conversation, Message, Ticket
+from tests.browser import WAIT
 from tests.live import LiveServer
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
-WAIT = 20_000  # ms: an answer needs the NLU model, and CI machines are slow
 TICKET = re.compile(r"KB-\d{4}-\d{6}")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

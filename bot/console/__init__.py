@@ -4,6 +4,8 @@ and access.py for who may see what."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aiohttp import web
 
 from bot.console import admin, dashboard, live, queue, tickets
@@ -28,7 +30,9 @@ async def choose_language(request: web.Request) -> web.StreamResponse:
     raise response
 
 
-def console_installer(config: ConsoleConfig | None = None):  # type: ignore[no-untyped-def]
+def console_installer(
+    config: ConsoleConfig | None = None,
+) -> Callable[[web.Application], None]:
     """An `extra_routes` entry for bot.server.build_app."""
 
     def install(app: web.Application) -> None:
@@ -48,6 +52,7 @@ def console_installer(config: ConsoleConfig | None = None):  # type: ignore[no-u
         r.add_get("/console/admin/staff", admin.staff_page)
         r.add_post("/console/admin/staff", admin.staff_add)
         r.add_post("/console/admin/staff/{id}", admin.staff_change)
+        r.add_get("/console/admin/teams", admin.teams_page)
         r.add_get("/console/teams/{team}/replies", admin.replies_page)
         r.add_post("/console/teams/{team}/replies", admin.replies_change)
         r.add_get("/console/dashboard", dashboard.dashboard_page)

@@ -18,7 +18,9 @@ MAX_TITLE = 200
 MAX_REPLY = 4000
 
 
-async def staff_page(request: web.Request, *, error: str | None = None) -> web.Response:
+async def staff_page(
+    request: web.Request, *, error: str | None = None, values: dict[str, object] | None = None
+) -> web.Response:
     require_admin(viewer(request))
     runtime = request.app[RUNTIME]
     async with runtime.db.transaction() as session:
@@ -31,6 +33,7 @@ async def staff_page(request: web.Request, *, error: str | None = None) -> web.R
         "admin_staff.html",
         status=400 if error else 200,
         error=error,
+        error_values=values or {},
         accounts=accounts,
         ids={name: uid for name, uid, _ in rows},
         emails={name: email for name, _, email in rows},
@@ -59,7 +62,7 @@ async def staff_add(request: web.Request) -> web.StreamResponse:
             )
             user.email = fields.get("email", "").strip() or None
     except StaffError as exc:
-        return await staff_page(request, error=str(exc))
+        return await staff_page(request, error=exc.message, values=exc.values)
     raise redirect("/console/admin/staff")
 
 
@@ -91,7 +94,7 @@ async def staff_change(request: web.Request) -> web.StreamResponse:
             try:
                 await set_password(session, user.username, str(data.get("password", "")))
             except StaffError as exc:
-                return await staff_page(request, error=str(exc))
+                return await staff_page(request, error=exc.message, values=exc.values)
         else:
             raise web.HTTPBadRequest(text="unknown action")
     raise redirect("/console/admin/staff")
@@ -158,3 +161,18 @@ async def replies_change(request: web.Request) -> web.StreamResponse:
                 )
             )
     raise redirect(f"/console/teams/{team}/replies")
+
+
+async def teams_page(request: web.Request) -> web.Response:
+    """Teams, their people, office hours and SLA targets. The teams themselves are content
+    (data/teams.yml: the NLU routes to them); membership is managed on the staff page."""
+    require_admin(viewer(request))
+    runtime = request.app[RUNTIME]
+    async with runtime.db.transaction() as session:
+        accounts = await list_staff(session)
+    members: dict[str, list[tuple[str, str]]] = {}
+    for account in accounts:
+        if account.active:
+            for team in account.teams:
+                members.setdefault(team, []).append((account.display_name, account.role))
+    return render(request, "admin_teams.html", teams=runtime.content.teams, members=members)

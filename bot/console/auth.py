@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import math
 import secrets
 from datetime import datetime, timedelta
 
@@ -31,7 +32,8 @@ LOGIN_COOKIE = "kb_console_login"
 SESSION_HOURS = 10  # a working day; then sign in again
 MAX_FAILURES = 5  # wrong passwords in a row before the account is locked
 LOCKOUT = timedelta(minutes=15)
-PUBLIC = ("/console/login", "/console/static/")
+# The language choice is public too: the sign-in page offers it (it changes only a cookie).
+PUBLIC = ("/console/login", "/console/static/", "/console/language")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 # Verified against for unknown usernames, so a wrong name costs as long as a wrong password.
@@ -151,6 +153,7 @@ async def login(request: web.Request) -> web.StreamResponse:
     async with runtime.db.transaction() as session:
         user = await session.scalar(select(StaffUser).where(StaffUser.username == username))
         error = await _check_password(user, password, now)
+        error_values = {"minutes": _minutes_locked(user, now)}
         if error is None and user is not None:
             token = secrets.token_urlsafe(32)
             session.add(
@@ -166,7 +169,13 @@ async def login(request: web.Request) -> web.StreamResponse:
     if error is not None:
         fresh = secrets.token_urlsafe(24)
         response = render(
-            request, "login.html", status=401, login_csrf=fresh, next=target, error=error
+            request,
+            "login.html",
+            status=401,
+            login_csrf=fresh,
+            next=target,
+            error=error,
+            error_values=error_values,
         )
         _set_cookie(response, request, LOGIN_COOKIE, fresh)
         return response
@@ -197,6 +206,13 @@ async def _check_password(user: StaffUser | None, password: str, now: datetime) 
     if rehash:
         user.password_hash = await asyncio.to_thread(hash_password, password)
     return None
+
+
+def _minutes_locked(user: StaffUser | None, now: datetime) -> int:
+    """Whole minutes until a locked account opens again (for the lockout message)."""
+    if user is None or user.locked_until is None or user.locked_until <= now:
+        return math.ceil(LOCKOUT.total_seconds() / 60)
+    return math.ceil((user.locked_until - now).total_seconds() / 60)
 
 
 async def logout(request: web.Request) -> web.StreamResponse:

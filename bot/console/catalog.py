@@ -1,5 +1,562 @@
-"""Translations of the console: English (the id) -> {"fi": ..., "sv": ..., ["en": ...]}."""
+"""Translations of the console: English (the id) -> {"fi": ..., "sv": ..., ["en": ...]}.
+
+Words used throughout: ticket = asia / ärende, conversation = keskustelu / samtal, resident
+= asukas / invånare, queue = jono / kö, canned reply = valmisvastaus / standardsvar, due =
+määräaika / tidsfrist, SLA target = tavoiteaika / måltid, dashboard = tilannekuva /
+lägesbild. A count goes after a label ("Asioita: 3"), so no language needs plural forms.
+
+Codes (statuses, roles, `event:...`, `state:...`) are ids too; those that are no English to
+show (a ":" or "_" in them) have an "en" entry. tests/test_console_i18n.py checks that every
+text a page can show is here, with the placeholders of its id, and that nothing here is
+unused.
+"""
 
 from __future__ import annotations
 
-CATALOG: dict[str, dict[str, str]] = {}
+CATALOG: dict[str, dict[str, str]] = {
+    # --- Every page: header, navigation, sign-in --------------------------------------
+    "kuntabotti console": {"fi": "kuntabotin työpöytä", "sv": "kuntabottis arbetsvy"},
+    "Console": {"fi": "Työpöytä", "sv": "Arbetsvy"},
+    "Skip to content": {"fi": "Siirry sisältöön", "sv": "Hoppa till innehållet"},
+    "Queues": {"fi": "Jonot", "sv": "Köer"},
+    "Helping": {"fi": "Apupyynnöt", "sv": "Hjälpförfrågningar"},
+    "Dashboard": {"fi": "Tilannekuva", "sv": "Lägesbild"},
+    "Staff accounts": {"fi": "Henkilöstön tunnukset", "sv": "Personalens konton"},
+    "Language": {"fi": "Kieli", "sv": "Språk"},
+    "Change": {"fi": "Muuta", "sv": "Ändra"},
+    "Sign out": {"fi": "Kirjaudu ulos", "sv": "Logga ut"},
+    "Sign in": {"fi": "Kirjaudu", "sv": "Logga in"},
+    "Sign in to the staff console": {
+        "fi": "Kirjaudu henkilöstön työpöydälle",
+        "sv": "Logga in i personalens arbetsvy",
+    },
+    "Username": {"fi": "Käyttäjätunnus", "sv": "Användarnamn"},
+    "Password": {"fi": "Salasana", "sv": "Lösenord"},
+    "Wrong username or password.": {
+        "fi": "Väärä käyttäjätunnus tai salasana.",
+        "sv": "Fel användarnamn eller lösenord.",
+    },
+    "Too many failed attempts. Try again in {minutes} minutes.": {
+        "fi": "Liian monta epäonnistunutta yritystä. Yritä uudelleen {minutes} minuutin kuluttua.",
+        "sv": "För många misslyckade försök. Försök igen om {minutes} minuter.",
+    },
+    # --- Queue ------------------------------------------------------------------------
+    "Queue": {"fi": "Jono", "sv": "Kö"},
+    "Tickets you or your team help on": {
+        "fi": "Asiat, joihin sinua tai tiimiäsi on pyydetty avuksi",
+        "sv": "Ärenden där du eller ditt team har ombetts hjälpa till",
+    },
+    "You are not a member of any team yet. An administrator adds you to teams.": {
+        "fi": "Et kuulu vielä mihinkään tiimiin. Ylläpitäjä lisää sinut tiimeihin.",
+        "sv": "Du hör ännu inte till något team. En administratör lägger till dig i team.",
+    },
+    "Filters": {"fi": "Suodattimet", "sv": "Filter"},
+    "Team": {"fi": "Tiimi", "sv": "Team"},
+    "Status": {"fi": "Tila", "sv": "Status"},
+    "all open": {"fi": "kaikki avoimet", "sv": "alla öppna"},
+    "Priority": {"fi": "Prioriteetti", "sv": "Prioritet"},
+    "any": {"fi": "kaikki", "sv": "alla"},
+    "Unassigned": {"fi": "Ei käsittelijää", "sv": "Utan ansvarig"},
+    "Mine": {"fi": "Omat", "sv": "Mina"},
+    "Show": {"fi": "Näytä", "sv": "Visa"},
+    "Canned replies of the team": {"fi": "Tiimin valmisvastaukset", "sv": "Teamets standardsvar"},
+    "{count} tickets, the soonest due first": {
+        "fi": "Asioita: {count}, lähin määräaika ensin",
+        "sv": "Ärenden: {count}, närmaste tidsfrist först",
+    },
+    "Ticket": {"fi": "Asia", "sv": "Ärende"},
+    "Due": {"fi": "Määräaika", "sv": "Tidsfrist"},
+    "Kind": {"fi": "Laji", "sv": "Typ"},
+    "Assignee": {"fi": "Käsittelijä", "sv": "Ansvarig"},
+    "Question": {"fi": "Kysymys", "sv": "Fråga"},
+    "private": {"fi": "luottamuksellinen", "sv": "konfidentiell"},  # also a ticket kind
+    "waiting in chat": {"fi": "odottaa chatissa", "sv": "väntar i chatten"},
+    "in a live chat": {"fi": "chat käynnissä", "sv": "chatt pågår"},
+    "late": {"fi": "myöhässä", "sv": "försenad"},
+    "escalated": {"fi": "eskaloitu", "sv": "eskalerad"},
+    "reminder": {"fi": "muistutus lähetetty", "sv": "påminnelse skickad"},
+    "No tickets match.": {
+        "fi": "Valintoja vastaavia asioita ei ole.",
+        "sv": "Inga ärenden motsvarar urvalet.",
+    },
+    # --- Ticket -----------------------------------------------------------------------
+    "Details": {"fi": "Tiedot", "sv": "Uppgifter"},
+    "Created": {"fi": "Kirjattu", "sv": "Registrerat"},
+    "First response due": {
+        "fi": "Ensivastauksen määräaika",
+        "sv": "Tidsfrist för första svar",
+    },
+    "answered": {"fi": "vastattu", "sv": "besvarat"},
+    "Resolution due": {"fi": "Ratkaisun määräaika", "sv": "Tidsfrist för lösning"},
+    "Contact (given with consent)": {
+        "fi": "Yhteystiedot (annettu suostumuksella)",
+        "sv": "Kontaktuppgifter (lämnade med samtycke)",
+    },
+    "Why this team": {"fi": "Miksi tämä tiimi", "sv": "Varför det här teamet"},
+    "Routed by {method}": {"fi": "Ohjaustapa: {method}", "sv": "Styrningssätt: {method}"},
+    "team classifier": {"fi": "tiimiluokitin", "sv": "teamklassificerare"},
+    "words": {"fi": "sanat", "sv": "ord"},
+    "Open the conversation": {"fi": "Avaa keskustelu", "sv": "Öppna samtalet"},
+    "Helpers": {"fi": "Avustajat", "sv": "Medhjälpare"},
+    "No helpers.": {"fi": "Ei avustajia.", "sv": "Inga medhjälpare."},
+    "Actions": {"fi": "Toimenpiteet", "sv": "Åtgärder"},
+    "Claim": {"fi": "Ota käsittelyyn", "sv": "Ta hand om"},
+    "Assign to a teammate": {
+        "fi": "Anna käsiteltäväksi tiimin jäsenelle",
+        "sv": "Tilldela en kollega i teamet",
+    },
+    "Assign": {"fi": "Aseta käsittelijäksi", "sv": "Tilldela"},
+    "Set status": {"fi": "Vaihda tila", "sv": "Ändra status"},
+    "Set priority": {"fi": "Vaihda prioriteetti", "sv": "Ändra prioritet"},
+    "Reassign to another team": {
+        "fi": "Siirrä toiselle tiimille",
+        "sv": "Flytta till ett annat team",
+    },
+    "Reason": {"fi": "Perustelu", "sv": "Motivering"},
+    "Reassign": {"fi": "Siirrä", "sv": "Flytta"},
+    "Ask another team or person to help": {
+        "fi": "Pyydä apua toiselta tiimiltä tai henkilöltä",
+        "sv": "Be ett annat team eller en person om hjälp",
+    },
+    "or a person (username)": {
+        "fi": "tai henkilö (käyttäjätunnus)",
+        "sv": "eller en person (användarnamn)",
+    },
+    "Add helper": {"fi": "Lisää avustaja", "sv": "Lägg till medhjälpare"},
+    "You help on this ticket: you can comment; the owning team handles it.": {
+        "fi": "Olet avustajana tässä asiassa: voit kommentoida, ja asiasta vastaava tiimi "
+        "käsittelee sen.",
+        "sv": "Du hjälper till i det här ärendet: du kan kommentera, och teamet som äger "
+        "ärendet sköter det.",
+    },
+    "Internal comment (never shown to the resident)": {
+        "fi": "Sisäinen kommentti (ei näy koskaan asukkaalle)",
+        "sv": "Intern kommentar (visas aldrig för invånaren)",
+    },
+    "Add comment": {"fi": "Lisää kommentti", "sv": "Lägg till kommentar"},
+    "History": {"fi": "Historia", "sv": "Historik"},
+    # What staff do to a ticket that cannot be done (actions/staff_work.py, tickets.py).
+    "Choose a teammate.": {"fi": "Valitse tiimin jäsen.", "sv": "Välj en kollega i teamet."},
+    "That person is not an active member of the ticket's team.": {
+        "fi": "Henkilö ei ole asiasta vastaavan tiimin aktiivinen jäsen.",
+        "sv": "Personen är inte aktiv medlem i ärendets team.",
+    },
+    "Unknown team.": {"fi": "Tuntematon tiimi.", "sv": "Okänt team."},
+    "The ticket is already in that team.": {
+        "fi": "Asia on jo tällä tiimillä.",
+        "sv": "Ärendet ligger redan hos det teamet.",
+    },
+    "Give a reason for the reassignment.": {
+        "fi": "Kerro siirron syy.",
+        "sv": "Ange orsaken till flytten.",
+    },
+    "Choose a team or a person to help.": {
+        "fi": "Valitse avuksi tiimi tai henkilö.",
+        "sv": "Välj ett team eller en person som ska hjälpa till.",
+    },
+    "Choose another team than the owning one.": {
+        "fi": "Valitse jokin muu kuin asiasta vastaava tiimi.",
+        "sv": "Välj ett annat team än det som äger ärendet.",
+    },
+    "No active staff account with that username.": {
+        "fi": "Tällä käyttäjätunnuksella ei ole käytössä olevaa tiliä.",
+        "sv": "Det finns inget aktivt konto med det användarnamnet.",
+    },
+    "A private ticket stays within its team.": {
+        "fi": "Luottamuksellinen asia pysyy oman tiiminsä sisällä.",
+        "sv": "Ett konfidentiellt ärende stannar inom sitt team.",
+    },
+    "Already helping on this ticket.": {
+        "fi": "On jo avustajana tässä asiassa.",
+        "sv": "Hjälper redan till i det här ärendet.",
+    },
+    "The comment is empty.": {"fi": "Kommentti on tyhjä.", "sv": "Kommentaren är tom."},
+    "The comment is too long.": {
+        "fi": "Kommentti on liian pitkä.",
+        "sv": "Kommentaren är för lång.",
+    },
+    "Unknown status.": {"fi": "Tuntematon tila.", "sv": "Okänd status."},
+    "Unknown priority.": {"fi": "Tuntematon prioriteetti.", "sv": "Okänd prioritet."},
+    # --- Conversation (live view) -----------------------------------------------------
+    "Conversation": {"fi": "Keskustelu", "sv": "Samtal"},
+    "Channel": {"fi": "Kanava", "sv": "Kanal"},
+    "State": {"fi": "Vaihe", "sv": "Läge"},
+    "Who answers": {"fi": "Kuka vastaa", "sv": "Vem svarar"},
+    "You hold this conversation: the bot is silent and your messages go to the resident.": {
+        "fi": "Keskustelu on sinulla: botti on hiljaa, ja viestisi menevät asukkaalle.",
+        "sv": "Du har samtalet: boten är tyst och dina meddelanden går till invånaren.",
+    },
+    "Return to bot": {"fi": "Palauta botille", "sv": "Lämna tillbaka till boten"},
+    "{name} holds this conversation.": {
+        "fi": "{name} hoitaa tätä keskustelua.",
+        "sv": "{name} sköter det här samtalet.",
+    },
+    "The bot answers this conversation.": {
+        "fi": "Botti vastaa tässä keskustelussa.",
+        "sv": "Boten svarar i det här samtalet.",
+    },
+    "Take over": {"fi": "Ota keskustelu haltuun", "sv": "Ta över samtalet"},
+    "Transcript": {"fi": "Keskustelun viestit", "sv": "Samtalets meddelanden"},
+    "NLU": {"fi": "Tulkinta", "sv": "Tolkning"},
+    "team": {"fi": "tiimi", "sv": "team"},
+    "not understood": {"fi": "ei ymmärretty", "sv": "inte förstått"},
+    "Routing": {"fi": "Ohjaus", "sv": "Styrning"},
+    "Write to the resident": {"fi": "Kirjoita asukkaalle", "sv": "Skriv till invånaren"},
+    "Canned reply": {"fi": "Valmisvastaus", "sv": "Standardsvar"},
+    "Message (the resident sees this)": {
+        "fi": "Viesti (asukas näkee tämän)",
+        "sv": "Meddelande (invånaren ser det här)",
+    },
+    "Send": {"fi": "Lähetä", "sv": "Skicka"},
+    "No such conversation.": {"fi": "Keskustelua ei löydy.", "sv": "Samtalet finns inte."},
+    "The reply is empty.": {"fi": "Vastaus on tyhjä.", "sv": "Svaret är tomt."},
+    "The reply is too long.": {"fi": "Vastaus on liian pitkä.", "sv": "Svaret är för långt."},
+    # --- Administration: staff accounts, canned replies --------------------------------
+    "Teams come from data/teams.yml; here you choose who belongs to them.": {
+        "fi": "Tiimit määritellään tiedostossa data/teams.yml; täällä valitaan, ketkä niihin "
+        "kuuluvat.",
+        "sv": "Teamen definieras i data/teams.yml; här väljer du vem som hör till dem.",
+    },
+    "{count} accounts": {"fi": "Tunnuksia: {count}", "sv": "Konton: {count}"},
+    "Name": {"fi": "Nimi", "sv": "Namn"},
+    "Role": {"fi": "Rooli", "sv": "Roll"},
+    "Teams": {"fi": "Tiimit", "sv": "Team"},
+    "Active": {"fi": "Käytössä", "sv": "Aktivt"},
+    "yes": {"fi": "kyllä", "sv": "ja"},
+    "no": {"fi": "ei", "sv": "nej"},
+    "Disable": {"fi": "Poista käytöstä", "sv": "Inaktivera"},
+    "Enable": {"fi": "Ota käyttöön", "sv": "Aktivera"},
+    "E-mail for reminders": {"fi": "Sähköposti muistutuksille", "sv": "E-post för påminnelser"},
+    "Save": {"fi": "Tallenna", "sv": "Spara"},
+    "New password (at least 12 characters)": {
+        "fi": "Uusi salasana (vähintään 12 merkkiä)",
+        "sv": "Nytt lösenord (minst 12 tecken)",
+    },
+    "Set password": {"fi": "Aseta salasana", "sv": "Ange lösenord"},
+    "Add an account": {"fi": "Uusi tunnus", "sv": "Nytt konto"},
+    "Password (at least 12 characters)": {
+        "fi": "Salasana (vähintään 12 merkkiä)",
+        "sv": "Lösenord (minst 12 tecken)",
+    },
+    "Add account": {"fi": "Lisää tunnus", "sv": "Lägg till kontot"},
+    "You cannot disable your own account.": {
+        "fi": "Et voi poistaa omaa tunnustasi käytöstä.",
+        "sv": "Du kan inte inaktivera ditt eget konto.",
+    },
+    # StaffError texts of taskstore/staff.py; "en" words them for the console (no CLI flag).
+    "a username is letters and digits (a dot allowed), e.g. liisa.virtanen": {
+        "fi": "Käyttäjätunnuksessa saa olla vain kirjaimia a–z ja numeroita (piste sallitaan), "
+        "esim. liisa.virtanen.",
+        "sv": "Ett användarnamn får bara ha bokstäverna a–z och siffror (punkt tillåten), "
+        "t.ex. liisa.virtanen.",
+        "en": "A username has only the letters a–z and digits (a dot allowed), e.g. "
+        "liisa.virtanen.",
+    },
+    "an agent belongs to at least one team (--team)": {
+        "fi": "Asiantuntijan on kuuluttava vähintään yhteen tiimiin.",
+        "sv": "En handläggare måste höra till minst ett team.",
+        "en": "An agent belongs to at least one team.",
+    },
+    "a team lead belongs to at least one team (--team)": {
+        "fi": "Tiiminvetäjän on kuuluttava vähintään yhteen tiimiin.",
+        "sv": "En teamledare måste höra till minst ett team.",
+        "en": "A team lead belongs to at least one team.",
+    },
+    "role must be one of {roles}": {
+        "fi": "Rooli on yksi näistä: {roles}.",
+        "sv": "Rollen ska vara en av dessa: {roles}.",
+        "en": "The role is one of {roles}.",
+    },
+    "the password must have at least {count} characters": {
+        "fi": "Salasanassa on oltava vähintään {count} merkkiä.",
+        "sv": "Lösenordet måste ha minst {count} tecken.",
+        "en": "The password must have at least {count} characters.",
+    },
+    "unknown team(s): {teams}; see data/teams.yml": {
+        "fi": "Tuntematon tiimi: {teams}.",
+        "sv": "Okänt team: {teams}.",
+        "en": "Unknown team: {teams}.",
+    },
+    "there is already a staff account '{username}'": {
+        "fi": "Käyttäjätunnus {username} on jo olemassa.",
+        "sv": "Användarnamnet {username} finns redan.",
+        "en": "There is already a staff account {username}.",
+    },
+    "no staff account '{username}'": {
+        "fi": "Käyttäjätunnusta {username} ei ole.",
+        "sv": "Användarnamnet {username} finns inte.",
+        "en": "No staff account {username}.",
+    },
+    "{count} teams": {"fi": "Tiimejä: {count}", "sv": "Team: {count}"},
+    "Office hours": {"fi": "Palveluajat", "sv": "Öppettider"},
+    "First response target (business hours)": {
+        "fi": "Ensivastauksen tavoiteaika (tunteja palveluaikana)",
+        "sv": "Måltid för första svar (timmar inom öppettiderna)",
+    },
+    "Resolution target (business hours)": {
+        "fi": "Ratkaisun tavoiteaika (tunteja palveluaikana)",
+        "sv": "Måltid för lösning (timmar inom öppettiderna)",
+    },
+    "Members": {"fi": "Jäsenet", "sv": "Medlemmar"},
+    "Canned replies": {"fi": "Valmisvastaukset", "sv": "Standardsvar"},
+    "{count} replies": {"fi": "Valmisvastauksia: {count}", "sv": "Standardsvar: {count}"},
+    "Title": {"fi": "Otsikko", "sv": "Rubrik"},
+    "Text": {"fi": "Teksti", "sv": "Text"},
+    "Remove": {"fi": "Poista", "sv": "Ta bort"},
+    "No canned replies yet.": {
+        "fi": "Valmisvastauksia ei ole vielä.",
+        "sv": "Inga standardsvar ännu.",
+    },
+    "Add a canned reply": {"fi": "Lisää valmisvastaus", "sv": "Lägg till ett standardsvar"},
+    "Add": {"fi": "Lisää", "sv": "Lägg till"},
+    "Give a title, a language and a text.": {
+        "fi": "Anna otsikko, kieli ja teksti.",
+        "sv": "Ange rubrik, språk och text.",
+    },
+    # --- Dashboard --------------------------------------------------------------------
+    "Whole city": {"fi": "Koko kaupunki", "sv": "Hela staden"},
+    "Choose the dashboard": {"fi": "Valitse tilannekuva", "sv": "Välj lägesbild"},
+    "From": {"fi": "Alkaen", "sv": "Från"},
+    "To (inclusive)": {"fi": "Päättyen (päivä mukaan lukien)", "sv": "Till och med"},
+    "Download the figures as CSV": {
+        "fi": "Lataa luvut CSV-tiedostona",
+        "sv": "Ladda ner siffrorna som CSV-fil",
+    },
+    "Figures {first}–{last}": {"fi": "Luvut {first}–{last}", "sv": "Siffror {first}–{last}"},
+    "Contacts": {"fi": "Yhteydenotot", "sv": "Kontakter"},
+    "Resolved by the bot without a person": {
+        "fi": "Botin ratkaisemat ilman työntekijää",
+        "sv": "Lösta av boten utan personal",
+    },
+    "{count} contacts": {"fi": "yhteydenottoja: {count}", "sv": "kontakter: {count}"},
+    "Tickets created": {"fi": "Kirjatut asiat", "sv": "Registrerade ärenden"},
+    "First response time, median / 90th percentile": {
+        "fi": "Ensivastausaika, mediaani / 90. persentiili",
+        "sv": "Tid till första svar, median / 90:e percentil",
+    },
+    "Resolution time, median / 90th percentile": {
+        "fi": "Ratkaisuaika, mediaani / 90. persentiili",
+        "sv": "Lösningstid, median / 90:e percentil",
+    },
+    "{median} / {p90} ({count} tickets)": {
+        "fi": "{median} / {p90} (asioita: {count})",
+        "sv": "{median} / {p90} (ärenden: {count})",
+    },
+    "First response within the SLA": {
+        "fi": "Ensivastaus tavoiteajassa",
+        "sv": "Första svar inom måltiden",
+    },
+    "Resolution within the SLA": {"fi": "Ratkaisu tavoiteajassa", "sv": "Lösning inom måltiden"},
+    "{met} in time, {missed} late, {pending} not yet due": {
+        "fi": "ajoissa {met}, myöhässä {missed}, määräaika ei vielä umpeutunut {pending}",
+        "sv": "i tid {met}, för sent {missed}, tidsfristen inte ännu ute {pending}",
+    },
+    "Backlog now": {"fi": "Avoimet asiat nyt", "sv": "Öppna ärenden nu"},
+    "Times are wall-clock hours from the ticket's creation; the SLA targets are business "
+    "hours. Private matters are counted only where you may see them, and never quoted.": {
+        "fi": "Ajat ovat kellotunteja asian kirjaamisesta; tavoiteajat lasketaan tunteina "
+        "palveluaikana. Luottamukselliset asiat lasketaan mukaan vain, jos saat nähdä ne, eikä "
+        "niistä koskaan lainata tekstiä.",
+        "sv": "Tiderna är klocktimmar från att ärendet registrerades; måltiderna räknas i "
+        "timmar inom öppettiderna. Konfidentiella ärenden räknas bara med där du får se dem, "
+        "och de citeras aldrig.",
+    },
+    "Contacts and tickets per day": {
+        "fi": "Yhteydenotot ja asiat päivittäin",
+        "sv": "Kontakter och ärenden per dag",
+    },
+    "Contacts per day": {"fi": "Yhteydenotot päivittäin", "sv": "Kontakter per dag"},
+    "{count} contacts in total.": {
+        "fi": "Yhteydenottoja yhteensä: {count}.",
+        "sv": "Kontakter totalt: {count}.",
+    },
+    "Tickets created per day": {
+        "fi": "Kirjatut asiat päivittäin",
+        "sv": "Registrerade ärenden per dag",
+    },
+    "{count} tickets in total.": {
+        "fi": "Asioita yhteensä: {count}.",
+        "sv": "Ärenden totalt: {count}.",
+    },
+    "The same figures as a table": {
+        "fi": "Samat luvut taulukkona",
+        "sv": "Samma siffror som tabell",
+    },
+    "Day": {"fi": "Päivä", "sv": "Dag"},
+    "Backlog now by status": {
+        "fi": "Avoimet asiat nyt tiloittain",
+        "sv": "Öppna ärenden nu per status",
+    },
+    "Tickets": {"fi": "Asiat", "sv": "Ärenden"},
+    "Top intents": {"fi": "Yleisimmät aiheet", "sv": "Vanligaste ämnen"},
+    "Messages the bot understood, by intent": {
+        "fi": "Botin ymmärtämät viestit aiheittain",
+        "sv": "Meddelanden som boten förstod, per ämne",
+    },
+    "Intent": {"fi": "Aihe", "sv": "Ämne"},
+    "Messages": {"fi": "Viestit", "sv": "Meddelanden"},
+    "The bot understood no messages in this period.": {
+        "fi": "Botti ei ymmärtänyt yhtään viestiä tällä aikavälillä.",
+        "sv": "Boten förstod inga meddelanden under perioden.",
+    },
+    "Topics the bot could not answer": {
+        "fi": "Aiheet, joihin botti ei osannut vastata",
+        "sv": "Ämnen som boten inte kunde svara på",
+    },
+    "Unanswered messages by the team and intent the bot guessed": {
+        "fi": "Vastaamattomat viestit botin arvaaman tiimin ja aiheen mukaan",
+        "sv": "Obesvarade meddelanden efter det team och ämne som boten gissade",
+    },
+    "Intent guess": {"fi": "Arvattu aihe", "sv": "Gissat ämne"},
+    "Examples": {"fi": "Esimerkit", "sv": "Exempel"},
+    "No unanswered messages in this period.": {
+        "fi": "Ei vastaamattomia viestejä tällä aikavälillä.",
+        "sv": "Inga obesvarade meddelanden under perioden.",
+    },
+    "The period starts after it ends.": {
+        "fi": "Aikavälin alku on myöhemmin kuin sen loppu.",
+        "sv": "Perioden börjar efter att den slutar.",
+    },
+    "The period can be at most {days} days.": {
+        "fi": "Aikaväli voi olla enintään {days} päivää.",
+        "sv": "Perioden kan vara högst {days} dagar.",
+    },
+    "Dates are written as YYYY-MM-DD, for example 2026-03-31.": {
+        "fi": "Päivämäärät kirjoitetaan muodossa VVVV-KK-PP, esimerkiksi 2026-03-31.",
+        "sv": "Datum skrivs som ÅÅÅÅ-MM-DD, till exempel 2026-03-31.",
+    },
+    # --- Codes: ticket status, priority and kind ---------------------------------------
+    "new": {"fi": "uusi", "sv": "nytt"},
+    "open": {"fi": "käsittelyssä", "sv": "under behandling"},
+    "waiting": {"fi": "odottaa", "sv": "väntar"},
+    "resolved": {"fi": "ratkaistu", "sv": "löst"},
+    "closed": {"fi": "suljettu", "sv": "stängt"},
+    "low": {"fi": "matala", "sv": "låg"},
+    "normal": {"fi": "normaali", "sv": "normal"},
+    "high": {"fi": "korkea", "sv": "hög"},
+    "urgent": {"fi": "kiireellinen", "sv": "brådskande"},
+    "question": {"fi": "kysymys", "sv": "fråga"},
+    "case": {"fi": "palvelupyyntö", "sv": "serviceärende"},
+    "handoff": {
+        "fi": "siirto asiantuntijalle",
+        "sv": "överlämning till handläggare",
+        "en": "handoff to a person",
+    },
+    # ("private" is with the queue's badges above.)
+    # --- Codes: roles, who wrote or did something, SLA targets, ticket details ----------
+    "agent": {"fi": "asiantuntija", "sv": "handläggare"},
+    "lead": {"fi": "tiiminvetäjä", "sv": "teamledare", "en": "team lead"},
+    "comms": {"fi": "viestintä", "sv": "kommunikation", "en": "communications"},
+    "admin": {"fi": "ylläpitäjä", "sv": "administratör", "en": "administrator"},
+    "resident": {"fi": "asukas", "sv": "invånaren"},
+    "bot": {"fi": "botti", "sv": "boten"},
+    "staff": {"fi": "työntekijä", "sv": "anställd", "en": "member of staff"},
+    "system": {"fi": "järjestelmä", "sv": "systemet"},
+    "first_response": {"fi": "ensivastaus", "sv": "första svar", "en": "first response"},
+    "resolution": {"fi": "ratkaisu", "sv": "lösning"},
+    "location": {"fi": "Sijainti", "sv": "Plats", "en": "Location"},
+    # --- Codes: conversation states ("state:" ~ Conversation.state) ---------------------
+    "state:bot": {"fi": "botti vastaa", "sv": "boten svarar", "en": "the bot answers"},
+    "state:clarifying": {
+        "fi": "botti tarkentaa kysymystä",
+        "sv": "boten ber om förtydligande",
+        "en": "the bot asks to clarify",
+    },
+    "state:collecting": {
+        "fi": "botti kerää tietoja",
+        "sv": "boten samlar uppgifter",
+        "en": "the bot collects details",
+    },
+    "state:queued": {"fi": "odottaa jonossa", "sv": "väntar i kö", "en": "waiting in the queue"},
+    "state:with_staff": {
+        "fi": "työntekijä vastaa",
+        "sv": "en anställd svarar",
+        "en": "a member of staff answers",
+    },
+    "state:closed": {"fi": "päättynyt", "sv": "avslutat", "en": "closed"},
+    # --- Codes: the history ("event:" ~ Event.type), after who did it -------------------
+    "event:created": {
+        "fi": "kirjasi asian",
+        "sv": "registrerade ärendet",
+        "en": "created the ticket",
+    },
+    "event:routed": {
+        "fi": "ohjasi tiimille",
+        "sv": "styrde till ett team",
+        "en": "routed it to a team",
+    },
+    "event:handoff_requested": {
+        "fi": "pyysi päästä puhumaan työntekijän kanssa",
+        "sv": "bad att få tala med en person",
+        "en": "asked for a person",
+    },
+    "event:queued": {
+        "fi": "asetti keskustelun jonoon",
+        "sv": "ställde samtalet i kö",
+        "en": "put the conversation in the queue",
+    },
+    "event:claimed": {
+        "fi": "otti asian käsittelyyn",
+        "sv": "tog hand om ärendet",
+        "en": "claimed the ticket",
+    },
+    "event:assigned": {
+        "fi": "nimesi käsittelijäksi",
+        "sv": "tilldelade ärendet till",
+        "en": "assigned the ticket to",
+    },
+    "event:taken_over": {
+        "fi": "otti keskustelun haltuun",
+        "sv": "tog över samtalet",
+        "en": "took over the conversation",
+    },
+    "event:handed_back": {
+        "fi": "palautti keskustelun botille",
+        "sv": "lämnade tillbaka samtalet till boten",
+        "en": "returned the conversation to the bot",
+    },
+    "event:reassigned": {
+        "fi": "siirsi asian toiselle tiimille",
+        "sv": "flyttade ärendet till ett annat team",
+        "en": "moved the ticket to another team",
+    },
+    "event:helper_added": {
+        "fi": "pyysi avuksi",
+        "sv": "bad om hjälp av",
+        "en": "asked for help from",
+    },
+    "event:commented": {"fi": "kommentoi", "sv": "kommenterade", "en": "commented"},
+    "event:replied": {
+        "fi": "vastasi asukkaalle",
+        "sv": "svarade invånaren",
+        "en": "replied to the resident",
+    },
+    "event:status_changed": {
+        "fi": "muutti tilan",
+        "sv": "ändrade status",
+        "en": "changed the status",
+    },
+    "event:priority_changed": {
+        "fi": "muutti prioriteetin",
+        "sv": "ändrade prioritet",
+        "en": "changed the priority",
+    },
+    "event:reminder_sent": {
+        "fi": "muistutti määräajasta:",
+        "sv": "påminde om tidsfristen för",
+        "en": "sent a reminder of the deadline for",
+    },
+    "event:escalated": {
+        "fi": "ilmoitti tiiminvetäjälle ylittyneestä määräajasta:",
+        "sv": "meddelade teamledaren att tidsfristen gått ut för",
+        "en": "told the team lead of the missed deadline for",
+    },
+    # Office-hours days (data/teams.yml keys)
+    "day:mon": {"fi": "ma", "sv": "må", "en": "Mon"},
+    "day:tue": {"fi": "ti", "sv": "ti", "en": "Tue"},
+    "day:wed": {"fi": "ke", "sv": "on", "en": "Wed"},
+    "day:thu": {"fi": "to", "sv": "to", "en": "Thu"},
+    "day:fri": {"fi": "pe", "sv": "fr", "en": "Fri"},
+    "day:sat": {"fi": "la", "sv": "lö", "en": "Sat"},
+    "day:sun": {"fi": "su", "sv": "sö", "en": "Sun"},
+}

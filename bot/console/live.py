@@ -30,7 +30,12 @@ async def _conversation(request: web.Request) -> Conversation:
         return await require_conversation(session, viewer(request), found)
 
 
-async def conversation_page(request: web.Request, *, error: str | None = None) -> web.Response:
+async def conversation_page(
+    request: web.Request,
+    *,
+    error: str | None = None,
+    error_values: dict[str, object] | None = None,
+) -> web.Response:
     me = viewer(request)
     runtime = request.app[RUNTIME]
     async with runtime.db.transaction() as session:
@@ -81,6 +86,7 @@ async def conversation_page(request: web.Request, *, error: str | None = None) -
         "conversation.html",
         status=400 if error else 200,
         error=error,
+        error_values=error_values or {},
         conversation=conversation,
         messages=messages,
         tickets=tickets,
@@ -110,7 +116,9 @@ async def conversation_action(request: web.Request) -> web.StreamResponse:
         else:
             raise web.HTTPNotFound()
     except staff_live.Held as held:
-        return await conversation_page(request, error=f"held:{held.holder}")
+        return await conversation_page(
+            request, error="{name} holds this conversation.", error_values={"name": held.holder}
+        )
     except WorkError as exc:
         return await conversation_page(request, error=str(exc))
     if conversation.team_id:
@@ -130,7 +138,7 @@ async def conversation_events(request: web.Request) -> web.StreamResponse:
         headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"}
     )
     await response.prepare(request)
-    messages = runtime.hub.subscribe(conversation.token)
+    messages = runtime.hub.subscribe(conversation.token, observer=True)
     topic = f"conversation:{conversation.id}"
     changes = runtime.hub.subscribe_topic(topic)
     sent: set[int] = set()

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from aiohttp import web
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.staff_work import PRIORITIES
@@ -51,7 +52,20 @@ async def queue_rows(
     mine: bool = False,
     helping: bool = False,
 ) -> list[Row]:
-    query = select(Ticket).where(ticket_filter(viewer)).limit(LIMIT)
+    # Ordered in SQL (the same rule as next_due), so the LIMIT keeps the soonest due.
+    due_first = case(
+        (
+            Ticket.first_response_at.is_(None) & Ticket.first_response_due.is_not(None),
+            Ticket.first_response_due,
+        ),
+        else_=Ticket.resolution_due,
+    )
+    query = (
+        select(Ticket)
+        .where(ticket_filter(viewer))
+        .order_by(due_first.is_(None), due_first, Ticket.id)
+        .limit(LIMIT)
+    )
     if team:
         query = query.where(Ticket.team_id == team)
     if helping:
@@ -112,12 +126,10 @@ async def queue_rows(
                 tuple(sorted(badges.get(t.id, ()))),
             )
         )
-    far = datetime.max.replace(tzinfo=now.tzinfo)
-    rows.sort(key=lambda r: (r.due or far, r.ticket.id))
     return rows
 
 
-def teams_for(viewer: Viewer, content_teams: dict[str, dict]) -> list[str]:  # type: ignore[type-arg]
+def teams_for(viewer: Viewer, content_teams: Mapping[str, object]) -> list[str]:
     return sorted(content_teams) if viewer.is_admin else sorted(viewer.teams)
 
 
