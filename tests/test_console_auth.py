@@ -107,9 +107,10 @@ def test_language_can_be_chosen_before_signing_in(console: Console) -> None:
         follow_redirects=False,
     )
     assert chosen.status_code == 303 and chosen.headers["location"] == "/console/login"
-    assert 'lang="sv"' in http.get("/console/login").text and "Logga in" in http.get(
-        "/console/login"
-    ).text
+    assert (
+        'lang="sv"' in http.get("/console/login").text
+        and "Logga in" in http.get("/console/login").text
+    )
     away = http.post("/console/language", data={"lang": "fi", "next": "https://evil.example/"})
     assert away.headers.get("location", "/console/") == "/console/"
 
