@@ -69,6 +69,7 @@ def test_state_changes_need_the_csrf_token(console: Console) -> None:
     url = f"/console/tickets/{number}/comment"
     assert http.post(url, data={"text": "no token"}).status_code == 403
     assert http.post(url, data={"text": "wrong", "csrf": "x" * 43}).status_code == 403
+    assert http.post(url, data={"text": "wrong", "csrf": "ääkköset"}).status_code == 403
     ok = post(http, url, f"/console/tickets/{number}", text="oikea")
     assert ok.status_code == 303
     page = http.get(f"/console/tickets/{number}")
