@@ -6,11 +6,14 @@ resident is told when an answer can be expected (the ticket's first-response due
 
 from __future__ import annotations
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from actions.answer import office_hours_text
 from actions.base import ActionContext, Say
 from actions.sla import is_open
 from actions.tickets import due_text
-from taskstore import Ticket, store
+from taskstore import Conversation, Ticket, store
 
 
 async def request_handoff(ctx: ActionContext, ticket: Ticket) -> list[Say]:
@@ -62,3 +65,26 @@ async def hand_back(ctx: ActionContext, staff_id: int | None = None) -> list[Say
         staff_id=staff_id,
     )
     return [Say(ctx.text("back_to_bot"))]
+
+
+async def release_held(session: AsyncSession, staff_id: int) -> list[Conversation]:
+    """Every conversation this person holds goes back to the bot (their account was
+    disabled): a resident must never wait on someone who cannot answer."""
+    held = (
+        await session.scalars(
+            select(Conversation).where(
+                Conversation.assigned_staff_id == staff_id, Conversation.state == "with_staff"
+            )
+        )
+    ).all()
+    for conversation in held:
+        conversation.state, conversation.assigned_staff_id = "bot", None
+        await store.log_event(
+            session,
+            "handed_back",
+            "system",
+            conversation=conversation,
+            staff_id=staff_id,
+            reason="account disabled",
+        )
+    return list(held)

@@ -19,6 +19,7 @@ from taskstore import Conversation, Event, StaffTeam, StaffUser, Ticket, store
 from taskstore.models import RoutingCorrection, TicketHelper
 
 PRIORITIES = ("low", "normal", "high", "urgent")
+PRIVATE_QUESTION = "[private matter]"
 MAX_COMMENT = 4000
 
 
@@ -44,7 +45,10 @@ async def _member(session: AsyncSession, staff_id: int, team_id: str) -> StaffUs
 
 
 async def claim(session: AsyncSession, ticket: Ticket, actor: Actor) -> Event:
+    """Take an unassigned ticket; one a colleague has moves only by an explicit assign."""
     await _member(session, actor.staff_id, ticket.team_id)
+    if ticket.assigned_staff_id not in (None, actor.staff_id):
+        raise WorkError("A colleague has this ticket; assign it to yourself to take it over.")
     ticket.assigned_staff_id = actor.staff_id
     event = await store.log_event(
         session, "claimed", "staff", ticket=ticket, staff_id=actor.staff_id
@@ -97,10 +101,12 @@ async def reassign(
         raise WorkError("Give a reason for the reassignment.")
     team = content.teams[to_team]
     from_team = ticket.team_id
+    private = ticket.private or bool(team.get("private", False))
     session.add(
         RoutingCorrection(
             ticket_id=ticket.id,
-            question=ticket.description,
+            # The comms team reads these: a sensitive matter's words stay in the ticket.
+            question=PRIVATE_QUESTION if private else ticket.description,
             language=ticket.language,
             intent=ticket.intent,
             from_team=from_team,
@@ -118,7 +124,20 @@ async def reassign(
     if conversation is not None and conversation.team_id == from_team:
         # The conversation follows its ticket: the new team sees it and can take it over.
         conversation.team_id = to_team
-    ticket.private = ticket.private or bool(team.get("private", False))
+        conversation.private = conversation.private or ticket.private
+        if conversation.state == "with_staff":
+            # The holder's team no longer has it: the resident waits for the new team.
+            conversation.state, conversation.assigned_staff_id = "queued", None
+            await store.log_event(
+                session,
+                "queued",
+                "staff",
+                ticket=ticket,
+                conversation=conversation,
+                staff_id=actor.staff_id,
+                reason="reassigned",
+            )
+    ticket.private = private
     hours, sla = team["office_hours"], team["sla"]
     ticket.first_response_due = add_business_hours(
         hours, ticket.created_at, sla["first_response_hours"]
@@ -211,6 +230,8 @@ async def set_status(session: AsyncSession, ticket: Ticket, status: str, actor: 
     await store.set_ticket_status(session, ticket, status, "staff", actor.staff_id)
     if status == "resolved":
         ticket.resolved_at = actor.now
+    elif status != "closed":
+        ticket.resolved_at = None  # reopened: no longer counts as resolved (dashboards, SLA)
 
 
 async def set_priority(session: AsyncSession, ticket: Ticket, priority: str, actor: Actor) -> None:

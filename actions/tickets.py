@@ -89,7 +89,10 @@ async def create_ticket(
     await store.log_event(
         ctx.session, "routed", "bot", ticket=ticket, conversation=conversation, **routing
     )
-    conversation.team_id = team_id
+    if private or not conversation.private:
+        # A private conversation stays with the team of its sensitive matter: a later
+        # ordinary ticket must not open its transcript to another team.
+        conversation.team_id = team_id
     conversation.private = conversation.private or private
     notify_team(ticket)
     return ticket

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from actions import handoff
+from actions import handoff, staff_work
 from actions.base import ActionContext
 from actions.deadline_mail import Mail, resident_reply_mail
 from actions.staff_work import WorkError
@@ -88,6 +88,13 @@ async def take_over(runtime: Runtime, conversation_id: int, staff_id: int) -> No
         ctx = _context(runtime, session, conversation)
         await handoff.take_over(ctx, staff_id)
         ticket = await open_ticket(session, conversation)
+        if (
+            ticket is not None
+            and ticket.assigned_staff_id is None
+            and ticket.team_id == conversation.team_id
+        ):
+            # Whoever talks to the resident has the ticket: the queue must not say "unassigned".
+            await staff_work.claim(session, ticket, staff_work.Actor(staff_id, ctx.now))
         team_id = ticket.team_id if ticket else conversation.team_id
         team = ctx.team_name(team_id or runtime.content.default_team())
         said = ctx.text("staff_joined", name=user.display_name, team=team)
@@ -96,13 +103,17 @@ async def take_over(runtime: Runtime, conversation_id: int, staff_id: int) -> No
     await deliver(runtime, conversation_id, messages)
 
 
-async def hand_back(runtime: Runtime, conversation_id: int, staff_id: int) -> None:
+async def hand_back(
+    runtime: Runtime, conversation_id: int, staff_id: int, *, release: bool = False
+) -> None:
+    """Back to the bot, by the holder; `release`: by the team lead for a holder who is away."""
     token = await _token(runtime, conversation_id)
     async with runtime.turn_lock(token), runtime.db.transaction() as session:
         conversation = await _locked(runtime, session, conversation_id)
         if conversation.state != "with_staff":
             return
-        await _not_held_by_another(session, conversation, staff_id)
+        if not release:
+            await _not_held_by_another(session, conversation, staff_id)
         ctx = _context(runtime, session, conversation)
         said = await handoff.hand_back(ctx, staff_id)
         items = [(s.text, [b.to_dict() for b in s.buttons]) for s in said]

@@ -68,18 +68,9 @@ async def add_staff(
     role: str,
     teams: Sequence[str],
 ) -> StaffUser:
-    if role not in ROLES:
-        raise StaffError("role must be one of {roles}", roles=", ".join(ROLES))
     if not username or not username.isascii() or not username.replace(".", "").isalnum():
         raise StaffError("a username is letters and digits (a dot allowed), e.g. liisa.virtanen")
-    known = set((await session.scalars(select(Team.id))).all())
-    unknown = sorted(set(teams) - known)
-    if unknown:
-        raise StaffError("unknown team(s): {teams}; see data/teams.yml", teams=", ".join(unknown))
-    if role in ("agent", "lead") and not teams:
-        if role == "agent":
-            raise StaffError("an agent belongs to at least one team (--team)")
-        raise StaffError("a team lead belongs to at least one team (--team)")
+    await _check_role_and_teams(session, role, teams)
     if await session.scalar(select(StaffUser.id).where(StaffUser.username == username)):
         raise StaffError("there is already a staff account '{username}'", username=username)
     user = StaffUser(
@@ -94,6 +85,30 @@ async def add_staff(
     session.add_all(StaffTeam(staff_id=user.id, team_id=team) for team in dict.fromkeys(teams))
     await session.flush()
     return user
+
+
+async def _check_role_and_teams(session: AsyncSession, role: str, teams: Sequence[str]) -> None:
+    if role not in ROLES:
+        raise StaffError("role must be one of {roles}", roles=", ".join(ROLES))
+    known = set((await session.scalars(select(Team.id))).all())
+    unknown = sorted(set(teams) - known)
+    if unknown:
+        raise StaffError("unknown team(s): {teams}; see data/teams.yml", teams=", ".join(unknown))
+    if role in ("agent", "lead") and not teams:
+        if role == "agent":
+            raise StaffError("an agent belongs to at least one team (--team)")
+        raise StaffError("a team lead belongs to at least one team (--team)")
+
+
+async def set_role_and_teams(
+    session: AsyncSession, user: StaffUser, role: str, teams: Sequence[str]
+) -> None:
+    """A new role and team membership, under the same rules as a new account."""
+    await _check_role_and_teams(session, role, teams)
+    user.role = role
+    await session.execute(delete(StaffTeam).where(StaffTeam.staff_id == user.id))
+    session.add_all(StaffTeam(staff_id=user.id, team_id=team) for team in dict.fromkeys(teams))
+    await session.flush()
 
 
 async def list_staff(session: AsyncSession) -> list[StaffAccount]:

@@ -148,9 +148,10 @@ def python_texts(paths: Iterable[Path]) -> tuple[set[str], list[str], list[str]]
     """(texts, untranslatable, unknown values) of the given modules.
 
     Texts: literals given to `_()`/`gettext()`, `error=` literals, the first argument of a
-    raised exception (`raise WorkError("...")`, `raise Invalid("...")`) and what
-    `_check_password` returns. Untranslatable: an `error=` built from values (an f-string,
-    `%`, `.format`) - the catalog cannot hold it; pass `error_values=` instead. Unknown
+    raised exception (`raise WorkError("...")`, `raise Invalid("...")`) and texts marked
+    for translation where they are defined (`N_("...")`). Untranslatable: an `error=`
+    built from values (an f-string, `%`, `.format`) - the catalog cannot hold it; pass
+    `error_values=` instead. Unknown
     values: a variable given to `_()`/`gettext()` that PYTHON_VALUES does not list."""
     texts: set[str] = set()
     formatted: list[str] = []
@@ -158,7 +159,11 @@ def python_texts(paths: Iterable[Path]) -> tuple[set[str], list[str], list[str]]
     for path in paths:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and _name(node.func) in ("_", "gettext") and node.args:
+            if (
+                isinstance(node, ast.Call)
+                and _name(node.func) in ("_", "gettext", "N_")
+                and node.args
+            ):
                 text = _first_text(node)
                 if text is not None:
                     texts.add(text)
@@ -179,16 +184,6 @@ def python_texts(paths: Iterable[Path]) -> tuple[set[str], list[str], list[str]]
                 name, text = _name(node.exc.func), _first_text(node.exc)
                 if text is not None and name[:1].isupper():
                     texts.add(text)
-            if isinstance(node, ast.AsyncFunctionDef | ast.FunctionDef) and (
-                node.name == "_check_password"
-            ):
-                texts |= {
-                    r.value.value
-                    for r in ast.walk(node)
-                    if isinstance(r, ast.Return)
-                    and isinstance(r.value, ast.Constant)
-                    and isinstance(r.value.value, str)
-                }
     return texts, formatted, unknown
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from aiohttp import web
 
-from bot.console import admin, dashboard, live, queue, tickets
+from bot.console import admin, dashboard, live, queue, streams, tickets
 from bot.console.auth import add_auth_routes, is_https
 from bot.console.i18n import LANGUAGES
 from bot.console.web import CONSOLE, HERE, LANG_COOKIE, ConsoleConfig, form, redirect
@@ -43,12 +43,12 @@ def console_installer(
         r.add_get("/console/", home)
         r.add_post("/console/language", choose_language)
         r.add_get("/console/queue", queue.queue_page)
-        r.add_get("/console/queue/events", live.queue_events)
+        r.add_get("/console/queue/events", streams.queue_events)
         r.add_get("/console/tickets/{number}", tickets.ticket_page)
         r.add_post("/console/tickets/{number}/{action}", tickets.ticket_action)
         r.add_get("/console/conversations/{id}", live.conversation_page)
         r.add_post("/console/conversations/{id}/{action}", live.conversation_action)
-        r.add_get("/console/conversations/{id}/events", live.conversation_events)
+        r.add_get("/console/conversations/{id}/events", streams.conversation_events)
         r.add_get("/console/admin/staff", admin.staff_page)
         r.add_post("/console/admin/staff", admin.staff_add)
         r.add_post("/console/admin/staff/{id}", admin.staff_change)

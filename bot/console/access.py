@@ -7,6 +7,8 @@ test can enumerate them.
   admin or city-wide view ever lists them for others.
 - Admins manage staff accounts and see every team's non-private tickets; team leads and
   admins manage canned replies of their teams and see the city-wide dashboard.
+- Only the team a conversation is with takes it over and writes to the resident; its lead
+  (or an admin) may release a conversation a colleague holds.
 """
 
 from __future__ import annotations
@@ -85,7 +87,17 @@ async def may_see_conversation(
     session: AsyncSession, viewer: Viewer, conversation: Conversation
 ) -> bool:
     if conversation.private:
-        return viewer.member_of(conversation.team_id)
+        # Its transcript holds a sensitive matter: only a team owning a private ticket of it.
+        owners: set[str | None] = set(
+            (
+                await session.scalars(
+                    select(Ticket.team_id).where(
+                        Ticket.conversation_id == conversation.id, Ticket.private
+                    )
+                )
+            ).all()
+        ) or {conversation.team_id}
+        return any(viewer.member_of(team) for team in owners)
     if viewer.member_of(conversation.team_id) or viewer.is_admin:
         return True
     visible = await session.scalar(
@@ -94,6 +106,16 @@ async def may_see_conversation(
         .limit(1)
     )
     return visible is not None
+
+
+def may_talk(viewer: Viewer, conversation: Conversation) -> bool:
+    """Take over, write to the resident, hand back: the team the conversation is with."""
+    return viewer.member_of(conversation.team_id)
+
+
+def may_release(viewer: Viewer, conversation: Conversation) -> bool:
+    """Hand back a conversation someone else holds (absent, left for the day): the lead."""
+    return conversation.team_id is not None and viewer.leads(conversation.team_id)
 
 
 async def require_conversation(

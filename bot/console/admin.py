@@ -6,13 +6,22 @@ from __future__ import annotations
 from aiohttp import web
 from sqlalchemy import delete, select
 
+from actions.handoff import release_held
 from bot.console.access import require_admin, require_team
 from bot.console.web import form, int_param, redirect, render, viewer
 from bot.server import RUNTIME
 from nlu import LANGUAGES
-from taskstore import StaffTeam, StaffUser
+from taskstore import StaffUser
 from taskstore.models import CannedReply, StaffSession
-from taskstore.staff import ROLES, StaffError, add_staff, hash_password, list_staff, set_password
+from taskstore.staff import (
+    ROLES,
+    StaffError,
+    add_staff,
+    hash_password,
+    list_staff,
+    set_password,
+    set_role_and_teams,
+)
 
 MAX_TITLE = 200
 MAX_REPLY = 4000
@@ -81,14 +90,15 @@ async def staff_change(request: web.Request) -> web.StreamResponse:
             if user.id == me.id:
                 return await staff_page(request, error="You cannot disable your own account.")
             user.active = action == "enable"
-            if not user.active:  # signed out everywhere at once
+            if not user.active:  # signed out everywhere at once; held chats back to the bot
                 await session.execute(delete(StaffSession).where(StaffSession.staff_id == user.id))
+                await release_held(session, user.id)
         elif action == "teams":
-            chosen = {t for t in data.getall("teams", []) if isinstance(t, str)}
-            if not chosen <= set(runtime.content.teams):
-                raise web.HTTPBadRequest(text="unknown team")
-            await session.execute(delete(StaffTeam).where(StaffTeam.staff_id == user.id))
-            session.add_all(StaffTeam(staff_id=user.id, team_id=t) for t in sorted(chosen))
+            chosen = sorted(t for t in data.getall("teams", []) if isinstance(t, str))
+            try:
+                await set_role_and_teams(session, user, str(data.get("role", user.role)), chosen)
+            except StaffError as exc:
+                return await staff_page(request, error=exc.message, values=exc.values)
             user.email = str(data.get("email", "")).strip() or None
         elif action == "password":
             try:

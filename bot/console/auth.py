@@ -17,10 +17,11 @@ import secrets
 from datetime import datetime, timedelta
 
 from aiohttp import web
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.console.access import Viewer
+from bot.console.i18n import N_
 from bot.console.web import CSRF, VIEWER, form, redirect, render
 from bot.server import RUNTIME, Handler
 from taskstore import StaffTeam, StaffUser
@@ -155,22 +156,22 @@ async def login(request: web.Request) -> web.StreamResponse:
     target = _safe_next(data.get("next"))
     runtime = request.app[RUNTIME]
     now = runtime.clock()
+    # The slow argon2 check runs between two short transactions: on SQLite a transaction
+    # holds the one write lock, and a login must not stall every resident's turn.
     async with runtime.db.transaction() as session:
         user = await session.scalar(select(StaffUser).where(StaffUser.username == username))
-        error = await _check_password(user, password, now)
-        error_values = {"minutes": _minutes_locked(user, now)}
-        if error is None and user is not None:
-            token = secrets.token_urlsafe(32)
-            session.add(
-                StaffSession(
-                    id=_digest(token),
-                    staff_id=user.id,
-                    csrf_token=secrets.token_urlsafe(32),
-                    created_at=now,
-                    expires_at=now + timedelta(hours=SESSION_HOURS),
-                )
-            )
-            await session.execute(delete(StaffSession).where(StaffSession.expires_at <= now))
+        if user is not None:
+            session.expunge(user)
+    error, rehash = await _check_password(user, password, now)
+    token = secrets.token_urlsafe(32)
+    async with runtime.db.transaction() as session:
+        if user is not None and error == WRONG:
+            user = await _count_failure(session, user.id, now)
+            if user.locked_until is not None and user.locked_until > now:
+                error = LOCKED
+        elif user is not None and error is None:
+            await _start_session(session, user.id, token, now, rehash)
+    error_values = {"minutes": _minutes_locked(user, now)}
     if error is not None:
         fresh = secrets.token_urlsafe(24)
         response = render(
@@ -190,27 +191,65 @@ async def login(request: web.Request) -> web.StreamResponse:
     raise response
 
 
-async def _check_password(user: StaffUser | None, password: str, now: datetime) -> str | None:
-    """None when the password is right; else the (English, translated by the page) error.
-    Counts failures and locks the account after MAX_FAILURES in a row."""
+WRONG = N_("Wrong username or password.")
+LOCKED = N_("Too many failed attempts. Try again in {minutes} minutes.")
+
+
+async def _check_password(
+    user: StaffUser | None, password: str, now: datetime
+) -> tuple[str | None, str | None]:
+    """(None, a new hash if the parameters were raised) when the password is right; else
+    (the English error, translated by the page, None). Reads only: no transaction is open."""
     if user is None or not user.active:
         await asyncio.to_thread(verify_password, _DUMMY_HASH, password)
-        return "Wrong username or password."
+        return WRONG, None
     if user.locked_until is not None and user.locked_until > now:
-        return "Too many failed attempts. Try again in {minutes} minutes."
-    ok, rehash = await asyncio.to_thread(verify_password, user.password_hash, password)
+        return LOCKED, None
+    ok, stale = await asyncio.to_thread(verify_password, user.password_hash, password)
     if not ok:
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILURES:
-            user.failed_logins = 0
-            user.locked_until = now + LOCKOUT
-            return "Too many failed attempts. Try again in {minutes} minutes."
-        return "Wrong username or password."
-    user.failed_logins = 0
-    user.locked_until = None
-    if rehash:
-        user.password_hash = await asyncio.to_thread(hash_password, password)
-    return None
+        return WRONG, None
+    return None, (await asyncio.to_thread(hash_password, password)) if stale else None
+
+
+async def _count_failure(session: AsyncSession, user_id: int, now: datetime) -> StaffUser:
+    """One more failure, counted in the database (parallel attempts cannot lose a count);
+    the MAX_FAILURES-th locks the account for LOCKOUT."""
+    failures = (
+        await session.execute(
+            update(StaffUser)
+            .where(StaffUser.id == user_id)
+            .values(failed_logins=StaffUser.failed_logins + 1)
+            .returning(StaffUser.failed_logins)
+        )
+    ).scalar_one()
+    if failures >= MAX_FAILURES:
+        await session.execute(
+            update(StaffUser)
+            .where(StaffUser.id == user_id)
+            .values(failed_logins=0, locked_until=now + LOCKOUT)
+        )
+    user = await session.get(StaffUser, user_id, populate_existing=True)
+    assert user is not None
+    return user
+
+
+async def _start_session(
+    session: AsyncSession, user_id: int, token: str, now: datetime, new_hash: str | None
+) -> None:
+    values: dict[str, object] = {"failed_logins": 0, "locked_until": None}
+    if new_hash is not None:
+        values["password_hash"] = new_hash
+    await session.execute(update(StaffUser).where(StaffUser.id == user_id).values(**values))
+    session.add(
+        StaffSession(
+            id=_digest(token),
+            staff_id=user_id,
+            csrf_token=secrets.token_urlsafe(32),
+            created_at=now,
+            expires_at=now + timedelta(hours=SESSION_HOURS),
+        )
+    )
+    await session.execute(delete(StaffSession).where(StaffSession.expires_at <= now))
 
 
 def _minutes_locked(user: StaffUser | None, now: datetime) -> int:

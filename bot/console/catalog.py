@@ -559,4 +559,17 @@ CATALOG: dict[str, dict[str, str]] = {
     "day:fri": {"fi": "pe", "sv": "fr", "en": "Fri"},
     "day:sat": {"fi": "la", "sv": "lö", "en": "Sat"},
     "day:sun": {"fi": "su", "sv": "sö", "en": "Sun"},
+    # Conversation page: holding and releasing
+    "Release to the bot (team lead)": {
+        "fi": "Palauta botille (tiiminvetäjä)",
+        "sv": "Lämna tillbaka till boten (teamledare)",
+    },
+    "Only the team the conversation is with can take it over.": {
+        "fi": "Vain tiimi, jolla keskustelu on, voi ottaa sen haltuun.",
+        "sv": "Bara teamet som har samtalet kan ta över det.",
+    },
+    "A colleague has this ticket; assign it to yourself to take it over.": {
+        "fi": "Asia on jo työkaverilla. Jos otat sen, osoita se itsellesi.",
+        "sv": "En kollega har ärendet. Tilldela det till dig själv för att ta över det.",
+    },
 }

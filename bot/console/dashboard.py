@@ -5,9 +5,10 @@ GET /console/dashboard?team=<id>|city&start=YYYY-MM-DD&end=YYYY-MM-DD (end inclu
 Helsinki time; default: the last 30 days up to today) and /console/dashboard.csv, same query.
 
 Who sees what: a team's dashboard its members and admins; the city's, leads and admins.
-Private matters count in a team's figures for the team's own members only. The city's
-figures count them too, as plain numbers: leaving them out would understate the city's
-workload, and no private text is ever shown anywhere (see metrics.py).
+Private matters count in a team's figures for the team's own members only, and never in
+the city's: its top intents and topics would name sensitive matters to every lead. (The
+city's totals are therefore without them; the private team's own dashboard has them.) No
+private text is ever shown anywhere (see metrics.py).
 """
 
 from __future__ import annotations
@@ -115,8 +116,7 @@ async def figures(request: web.Request, choice: Choice) -> Metrics:
             start=choice.start,
             end=choice.end,
             now=runtime.clock(),
-            # The city counts private matters (numbers only); a team, for its members only.
-            include_private=city or me.member_of(choice.team),
+            include_private=not city and me.member_of(choice.team),
         )
 
 

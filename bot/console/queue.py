@@ -141,6 +141,8 @@ async def queue_page(request: web.Request) -> web.Response:
     helping = q.get("view") == "helping"
     team = None if helping else (q.get("team") or (teams[0] if teams else None))
     if team is not None:
+        if team not in runtime.content.teams:
+            raise web.HTTPNotFound(text="no such team")
         require_team(me, team)
     status = q.get("status", "")
     priority = q.get("priority", "")

@@ -28,6 +28,7 @@
   var queueNote = document.getElementById("queue-live");
   if (queueNote && queueNote.dataset.team) {
     var qs = new EventSource("/console/queue/events?team=" + encodeURIComponent(queueNote.dataset.team));
+    qs.addEventListener("end", function () { qs.close(); });
     qs.addEventListener("queue", function () {
       refresh(["table.queue"]).then(function () { queueNote.textContent = t.changed; });
     });
@@ -57,6 +58,7 @@
       li.appendChild(text);
       list.appendChild(li);
     });
+    cs.addEventListener("end", function () { cs.close(); });
     cs.addEventListener("state", function () {
       refresh(["#conv-state", "section.holder"]);
     });
