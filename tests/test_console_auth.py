@@ -34,6 +34,9 @@ def test_sign_in_sets_a_strict_http_only_cookie_and_sign_out_ends_the_session(
     assert "Secure" not in cookie  # plain http on loopback
     queue = http.get("/console/queue")
     assert queue.status_code == 200 and "Liisa Virtanen" in queue.text
+    policy = queue.headers["content-security-policy"]  # no inline script, no framing
+    assert "script-src 'self'" in policy and "frame-ancestors 'self'" in policy
+    assert queue.headers["cache-control"] == "no-store"
     stolen = dict(http.cookies)
 
     assert post(http, "/console/logout", "/console/queue").status_code == 303
