@@ -43,7 +43,7 @@ def async_url(url: str) -> str:
     return url
 
 
-def _sqlite_setup(engine: AsyncEngine) -> None:
+def _sqlite_setup(engine: AsyncEngine, read_only: bool) -> None:
     sync_engine = engine.sync_engine
 
     @event.listens_for(sync_engine, "connect")
@@ -57,20 +57,29 @@ def _sqlite_setup(engine: AsyncEngine) -> None:
         # In WAL mode NORMAL keeps every commit across a crash of the process; only a power
         # cut can lose the last commits.
         cursor.execute("PRAGMA synchronous=NORMAL")
+        if read_only:
+            cursor.execute("PRAGMA query_only=ON")  # a report can never write by mistake
         cursor.close()
 
     @event.listens_for(sync_engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A reader takes a snapshot (WAL) and never waits for, or holds up, the writer.
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 class Database:
     """One engine and its sessions. `transaction()` is the only way to write."""
 
     def __init__(
-        self, url: str = DEFAULT_URL, echo: bool = False, inline_sqlite: bool = True
+        self,
+        url: str = DEFAULT_URL,
+        echo: bool = False,
+        inline_sqlite: bool = True,
+        read_only: bool = False,
     ) -> None:
-        """`inline_sqlite=False` goes through aiosqlite's thread (for bench/sqlite_driver.py)."""
+        """`inline_sqlite=False` goes through aiosqlite's thread (for bench/sqlite_driver.py).
+        `read_only`: for reports; on SQLite its transactions read a snapshot without taking
+        the writers' turn."""
         self.url = async_url(url)
         parsed = make_url(self.url)
         options: dict[str, Any] = {}
@@ -79,9 +88,9 @@ class Database:
         self.engine = create_async_engine(self.url, echo=echo, **options)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         if self.is_sqlite:
-            _sqlite_setup(self.engine)
+            _sqlite_setup(self.engine, read_only)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
-        self._write_lock = asyncio.Lock() if self.is_sqlite else None
+        self._write_lock = asyncio.Lock() if self.is_sqlite and not read_only else None
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:

@@ -136,7 +136,7 @@ class Conversation(Base):
     team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"))
     assigned_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     private: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     # Not loaded with the conversation: a turn never needs it, and FOR UPDATE cannot lock an
@@ -157,7 +157,7 @@ class Message(Base):
     buttons: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)
     nlu: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     redacted: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
 class TicketCounter(Base):
@@ -190,7 +190,7 @@ class Ticket(Base):
     resolution_due: Mapped[datetime | None] = mapped_column()
     first_response_at: Mapped[datetime | None] = mapped_column()
     resolved_at: Mapped[datetime | None] = mapped_column()
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 

@@ -9,10 +9,12 @@ from typing import Any
 
 import pytest
 from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import delete, func, inspect, select, text, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError, StatementError
+from sqlalchemy.exc import DBAPIError, OperationalError, StatementError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from taskstore import store
@@ -381,3 +383,37 @@ async def test_unlocked_turns_do_overlap_on_postgresql(pg_database_url: str) -> 
         await db.close()
     assert order == ["A read", "B read", "A done"]
     assert state_seen_by_b == "bot"
+
+
+async def test_a_read_only_handle_reads_a_snapshot_and_cannot_write(store_url: str) -> None:
+    """Reports (dashboards) use it: on SQLite it never takes the writers' turn."""
+    db = Database(store_url)
+    await db.migrate()
+    reader = Database(store_url, read_only=True)
+    try:
+        await new_conversation(db)
+        # A writer holds SQLite's turn in this process, and a report still reads.
+        async with db.session(), reader.transaction() as session:
+            assert await session.scalar(select(func.count(Conversation.id))) == 1
+        if db.is_sqlite:
+            with pytest.raises(OperationalError, match="readonly"):
+                async with reader.transaction() as session:
+                    await session.execute(delete(Conversation))
+    finally:
+        await reader.close()
+        await db.close()
+
+
+async def test_the_models_match_the_migrations(store_url: str) -> None:
+    """Alembic's autogenerate sees nothing to do: a model change without its migration (or
+    the reverse) fails here, on both databases."""
+    db = Database(store_url)
+    try:
+        await db.migrate()
+        async with db.engine.connect() as conn:
+            diff = await conn.run_sync(
+                lambda c: compare_metadata(MigrationContext.configure(c), Base.metadata)
+            )
+        assert diff == []
+    finally:
+        await db.close()

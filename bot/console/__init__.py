@@ -11,7 +11,9 @@ from aiohttp import web
 from bot.console import admin, dashboard, live, queue, streams, tickets
 from bot.console.auth import add_auth_routes, is_https
 from bot.console.i18n import LANGUAGES
+from bot.console.reports import install_reports
 from bot.console.web import CONSOLE, HERE, LANG_COOKIE, ConsoleConfig, form, redirect
+from bot.server import RUNTIME
 
 
 async def home(_: web.Request) -> web.StreamResponse:
@@ -37,6 +39,7 @@ def console_installer(
 
     def install(app: web.Application) -> None:
         app[CONSOLE] = config or ConsoleConfig()
+        install_reports(app, app[RUNTIME].db.url)
         add_auth_routes(app)
         r = app.router
         r.add_get("/console", home)

@@ -23,12 +23,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.sla import HELSINKI
 from bot.console import charts
 from bot.console.access import Viewer
 from bot.console.i18n import gettext
 from bot.console.metrics import Metrics, dashboard_metrics
+from bot.console.reports import REPORTS
 from bot.console.web import language, render, viewer
 from bot.server import RUNTIME
 
@@ -109,15 +111,20 @@ async def figures(request: web.Request, choice: Choice) -> Metrics:
     me = viewer(request)
     runtime = request.app[RUNTIME]
     city = choice.team == CITY
-    async with runtime.db.transaction() as session:
+    now = runtime.clock()
+
+    async def work(session: AsyncSession) -> Metrics:
         return await dashboard_metrics(
             session,
             teams=None if city else [choice.team],
             start=choice.start,
             end=choice.end,
-            now=runtime.clock(),
+            now=now,
             include_private=not city and me.member_of(choice.team),
         )
+
+    # On the reports thread: a second of aggregation must not stall the residents' chats.
+    return await request.app[REPORTS].run(work)
 
 
 def today(request: web.Request) -> date:
