@@ -69,7 +69,14 @@ from bench.console_seed import (
     seed,
     store_size,
 )
-from bench.e2e_echo import cpu_seconds, exit_with_parent, free_port, peak_rss_mb, stop_server
+from bench.e2e_echo import (
+    cpu_seconds,
+    exit_with_parent,
+    free_port,
+    peak_rss_mb,
+    stop_server,
+    wait_until_up,
+)
 
 # --- the server (child process) ----------------------------------------------------------
 
@@ -123,19 +130,7 @@ async def start_console(url: str, log: Path) -> tuple[subprocess.Popen[bytes], s
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
         )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=2)) as session:
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                async with session.get(f"{base}/healthz") as r:
-                    if r.status == 200:
-                        return proc, base
-            except (aiohttp.ClientError, TimeoutError):
-                pass
-            await asyncio.sleep(0.25)
-    stop_server(proc)
-    raise RuntimeError(f"the server did not come up:\n{log.read_text(errors='replace')[-3000:]}")
+    return proc, await wait_until_up(proc, port, log, time.monotonic() + 120, "console")
 
 
 # --- the client --------------------------------------------------------------------------

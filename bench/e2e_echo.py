@@ -156,13 +156,21 @@ async def start_server(
             stdin=subprocess.DEVNULL,
             env=env,
         )
+    return proc, await wait_until_up(proc, port, log, deadline, kind)
+
+
+async def wait_until_up(
+    proc: subprocess.Popen[bytes], port: int, log: Path, deadline: float, kind: str
+) -> str:
+    """The child's base URL once its /healthz answers; stopped and an error with the end of
+    its log if it does not by `deadline`."""
     base = f"http://127.0.0.1:{port}"
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=2)) as session:
         while time.monotonic() < deadline and proc.poll() is None:
             try:
                 async with session.get(f"{base}/healthz") as r:
                     if r.status == 200:
-                        return proc, base
+                        return base
             except (aiohttp.ClientError, TimeoutError):
                 pass
             await asyncio.sleep(0.25)
