@@ -572,4 +572,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "fi": "Asia on jo työkaverilla. Jos otat sen, osoita se itsellesi.",
         "sv": "En kollega har ärendet. Tilldela det till dig själv för att ta över det.",
     },
+    "(the first {count}; narrow the filters to see the rest)": {
+        "fi": "(ensimmäiset {count}; rajaa suodattimilla nähdäksesi loput)",
+        "sv": "(de första {count}; avgränsa med filtren för att se resten)",
+    },
 }

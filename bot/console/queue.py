@@ -173,4 +173,5 @@ async def queue_page(request: web.Request) -> web.Response:
         statuses=STATUSES,
         priorities=PRIORITIES,
         now=runtime.clock(),
+        limit=LIMIT,
     )
