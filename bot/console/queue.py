@@ -130,7 +130,9 @@ async def queue_rows(
 
 
 def teams_for(viewer: Viewer, content_teams: Mapping[str, object]) -> list[str]:
-    return sorted(content_teams) if viewer.is_admin else sorted(viewer.teams)
+    """The queues the viewer may open, their own teams first (the default is the first)."""
+    others = sorted(set(content_teams) - viewer.teams) if viewer.is_admin else []
+    return sorted(viewer.teams) + others
 
 
 async def queue_page(request: web.Request) -> web.Response:
