@@ -19,7 +19,6 @@ from content import Content
 from taskstore import Event, Ticket, store
 
 REMIND_AT = 0.75  # share of the target after which the assignee and the team are reminded
-OPEN = ("new", "open", "waiting")
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,9 @@ def deadlines(ticket: Ticket, content: Content) -> list[Deadline]:
 
 async def fire_due(session: AsyncSession, content: Content, now: datetime) -> list[Event]:
     """Log every reminder and escalation that is due and not yet logged."""
-    tickets = (await session.scalars(select(Ticket).where(Ticket.status.in_(OPEN)))).all()
+    tickets = (
+        await session.scalars(select(Ticket).where(Ticket.status.in_(store.OPEN_TICKET_STATUSES)))
+    ).all()
     if not tickets:
         return []
     done = {

@@ -84,6 +84,13 @@ class Seeder:
         examples = intent.examples.get(lang) or next(iter(intent.examples.values()))
         return str(self.rng.choice(examples).text)
 
+    def pick(self) -> tuple[str, str, datetime, Any]:
+        """A team (by volume), a language, a moment in the seeded history, an intent."""
+        team = self.rng.choices(self.teams, self.weights)[0]
+        lang = self.rng.choices(LANGS, LANG_WEIGHTS)[0]
+        created = self.now - timedelta(seconds=self.rng.uniform(60, DAYS * 86400))
+        return team, lang, created, self.rng.choice(self.intents[team])
+
     def when(self, start: datetime, lo_hours: float, hi_hours: float) -> datetime:
         moment = start + timedelta(hours=self.rng.uniform(lo_hours, hi_hours))
         return min(moment, self.now - timedelta(minutes=1))
@@ -98,10 +105,7 @@ class Seeder:
         rng = self.rng
         plans = []
         for _ in range(n):
-            team = rng.choices(self.teams, self.weights)[0]
-            lang = rng.choices(LANGS, LANG_WEIGHTS)[0]
-            created = self.now - timedelta(seconds=rng.uniform(60, DAYS * 86400))
-            intent = rng.choice(self.intents[team])
+            team, lang, created, intent = self.pick()
             plans.append((team, lang, created, intent, is_private(self.content, team, intent.name)))
         residents = [
             Resident(channel="web", external_id=os.urandom(12).hex(), language=lang, created_at=c)
@@ -312,13 +316,9 @@ class Seeder:
         """Conversations the bot answered alone: a question and the answer, no ticket."""
         from taskstore import Conversation, Message, Resident
 
-        rng = self.rng
         rows = []
         for _ in range(n):
-            team = rng.choices(self.teams, self.weights)[0]
-            lang = rng.choices(LANGS, LANG_WEIGHTS)[0]
-            created = self.now - timedelta(seconds=rng.uniform(60, DAYS * 86400))
-            intent = rng.choice(self.intents[team])
+            _team, lang, created, intent = self.pick()
             rows.append((lang, created, intent))
         residents = [
             Resident(channel="web", external_id=os.urandom(12).hex(), language=lang, created_at=c)

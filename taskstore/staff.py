@@ -8,7 +8,7 @@ parameters were raised since it was made.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -109,6 +109,17 @@ async def set_role_and_teams(
     await session.execute(delete(StaffTeam).where(StaffTeam.staff_id == user.id))
     session.add_all(StaffTeam(staff_id=user.id, team_id=team) for team in dict.fromkeys(teams))
     await session.flush()
+
+
+async def display_names(session: AsyncSession, ids: Iterable[int | None]) -> dict[int, str]:
+    """Staff id -> display name, for the ids given (None ignored)."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(StaffUser.id, StaffUser.display_name).where(StaffUser.id.in_(wanted))
+    )
+    return dict(rows.tuples().all())
 
 
 async def list_staff(session: AsyncSession) -> list[StaffAccount]:

@@ -35,7 +35,8 @@ from taskstore.models import (
 MessageSpec = tuple[str, Sequence[dict[str, str]]]
 
 CONVERSATION_STATES = ("bot", "clarifying", "collecting", "queued", "with_staff", "closed")
-TICKET_STATUSES = ("new", "open", "waiting", "resolved", "closed")
+OPEN_TICKET_STATUSES = ("new", "open", "waiting")  # a person still has work on these
+TICKET_STATUSES = (*OPEN_TICKET_STATUSES, "resolved", "closed")
 
 
 async def sync_teams(session: AsyncSession, teams: Iterable[dict[str, Any]]) -> None:

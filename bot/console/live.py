@@ -13,8 +13,9 @@ from bot import staff_live
 from bot.console.access import may_release, may_talk, require_conversation, ticket_filter
 from bot.console.web import CONSOLE, form, int_param, redirect, render, viewer
 from bot.server import RUNTIME
-from taskstore import Conversation, Event, StaffUser, Ticket
+from taskstore import Conversation, Event, Ticket
 from taskstore.models import CannedReply
+from taskstore.staff import display_names
 
 
 async def _conversation(request: web.Request) -> Conversation:
@@ -51,16 +52,8 @@ async def conversation_page(
                 .order_by(Event.id)
             )
         ).all()
-        staff = dict(
-            (
-                await session.execute(
-                    select(StaffUser.id, StaffUser.display_name).where(
-                        StaffUser.id.in_(
-                            {m.staff_id for m in messages} | {conversation.assigned_staff_id}
-                        )
-                    )
-                )
-            ).all()
+        staff = await display_names(
+            session, [*(m.staff_id for m in messages), conversation.assigned_staff_id]
         )
         team = conversation.team_id
         canned = (

@@ -54,9 +54,9 @@ from sqlalchemy import ColumnElement, and_, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.sla import HELSINKI
-from taskstore import Conversation, Event, Message, Ticket
+from taskstore import Conversation, Event, Message, Ticket, store
 
-OPEN_STATUSES = ("new", "open", "waiting")
+OPEN_STATUSES = store.OPEN_TICKET_STATUSES
 TOP = 10
 EXAMPLES = 3
 OUT_OF_SCOPE = "out_of_scope"

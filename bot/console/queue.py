@@ -15,11 +15,12 @@ from actions.staff_work import PRIORITIES
 from bot.console.access import Viewer, require_team, ticket_filter
 from bot.console.web import render, viewer
 from bot.server import RUNTIME
-from taskstore import Conversation, Event, StaffUser, Ticket
+from taskstore import Conversation, Event, Ticket, store
 from taskstore.models import TicketHelper
+from taskstore.staff import display_names
 
-OPEN_STATUSES = ("new", "open", "waiting")
-STATUSES = (*OPEN_STATUSES, "resolved", "closed")
+OPEN_STATUSES = store.OPEN_TICKET_STATUSES
+STATUSES = store.TICKET_STATUSES
 LIMIT = 500
 
 
@@ -94,15 +95,7 @@ async def queue_rows(
         )
     ).all():
         badges.setdefault(ticket_id, set()).add(kind)
-    names: dict[int | None, str] = dict(
-        (
-            await session.execute(
-                select(StaffUser.id, StaffUser.display_name).where(
-                    StaffUser.id.in_({t.assigned_staff_id for t in tickets} - {None})
-                )
-            )
-        ).all()
-    )
+    names = await display_names(session, (t.assigned_staff_id for t in tickets))
     live: dict[int | None, str] = dict(
         (
             await session.execute(
@@ -121,7 +114,7 @@ async def queue_rows(
                 t,
                 due,
                 due is not None and due <= now and t.status in OPEN_STATUSES,
-                names.get(t.assigned_staff_id),
+                names.get(t.assigned_staff_id or 0),  # no staff id is 0
                 live.get(t.conversation_id),
                 tuple(sorted(badges.get(t.id, ()))),
             )

@@ -19,6 +19,7 @@ from bot.console.web import form, redirect, render, viewer
 from bot.runtime import Runtime
 from bot.server import RUNTIME
 from taskstore import Event, StaffTeam, StaffUser, Ticket, store
+from taskstore.staff import display_names
 
 Action = Callable[[AsyncSession, Runtime, Ticket, dict[str, str], Actor], Awaitable[Any]]
 
@@ -63,15 +64,7 @@ async def ticket_page(request: web.Request, *, error: str | None = None) -> web.
         helpers = await staff_work.helpers_of(session, ticket)
         mates = await teammates(session, ticket.team_id)
         names = {u.id: u.display_name for u in mates}
-        helper_names = dict(
-            (
-                await session.execute(
-                    select(StaffUser.id, StaffUser.display_name).where(
-                        StaffUser.id.in_({h.staff_id for h in helpers} - {None})
-                    )
-                )
-            ).all()
-        )
+        helper_names = await display_names(session, (h.staff_id for h in helpers))
         assignee = (
             await session.get(StaffUser, ticket.assigned_staff_id)
             if ticket.assigned_staff_id
