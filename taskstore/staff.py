@@ -119,7 +119,7 @@ async def display_names(session: AsyncSession, ids: Iterable[int | None]) -> dic
     rows = await session.execute(
         select(StaffUser.id, StaffUser.display_name).where(StaffUser.id.in_(wanted))
     )
-    return dict(rows.tuples().all())
+    return {staff_id: name for staff_id, name in rows.all()}
 
 
 async def list_staff(session: AsyncSession) -> list[StaffAccount]:
