@@ -1,7 +1,7 @@
 # The README's two commands: `make run` (the product on the embedded default) and `make test`.
 VENV := .venv/bin
 
-.PHONY: run shell setup setup-dev test lint typecheck pytest bench bench-e2e bench-rasa clean
+.PHONY: run shell setup setup-dev lock test lint typecheck pytest bench bench-e2e bench-rasa clean
 
 run: setup
 	$(VENV)/kuntabotti run
@@ -15,6 +15,10 @@ setup:
 
 setup-dev:
 	bash scripts/setup.sh --dev
+
+# Refresh the lock files deliberately: `make lock LOCK_ARGS=--upgrade`, then `make test`.
+lock:
+	bash scripts/lock.sh $(LOCK_ARGS)
 
 test: setup-dev lint typecheck pytest
 

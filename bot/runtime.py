@@ -25,7 +25,7 @@ from bot.hub import Hub
 from bot.replies import Button, OutMessage, out_message
 from content import Content
 from nlu import LANGUAGES, ModelHandle
-from taskstore import Database, Message, store, utcnow
+from taskstore import Database, Message, store
 
 MAX_TEXT = 4000  # characters a channel may hand in; longer input is refused, not cut
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # no database can store these
@@ -68,19 +68,21 @@ class Runtime:
         db: Database,
         content: Content,
         nlu: ModelHandle,
-        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.db = db
         self.content = content
         self.nlu = nlu
-        self.clock = clock
         self.hub = Hub()
-        self.dialogue = Dialogue(content, nlu, clock)
+        self.dialogue = Dialogue(content, nlu, self.clock)
         self.outbound: dict[str, Outbound] = {}  # channel -> push (set by the channel)
         # A cache: a lock lives while a turn of its conversation holds or awaits it.
         self._turn_locks: weakref.WeakValueDictionary[str, asyncio.Lock] = (
             weakref.WeakValueDictionary()
         )
+
+    def clock(self) -> datetime:
+        """Now, by the store's clock: deadlines, periods and recorded times agree."""
+        return self.db.clock()
 
     def turn_lock(self, token: str) -> asyncio.Lock:
         """One turn at a time per conversation in this worker: between a turn's two

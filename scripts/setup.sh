@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what kuntabotti needs on a fresh Debian machine: Debian packages, then a project
-# .venv with the package (and, with --dev, the test tools). Safe to run again: it only
-# installs what is missing and reinstalls Python packages when pyproject.toml changed.
+# .venv with the package (and, with --dev, the test tools) at the versions of the lock file.
+# Safe to run again: it only installs what is missing and reinstalls Python packages when
+# pyproject.toml or the lock file changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,10 +36,15 @@ python=${PYTHON:-python3}
   || { echo "kuntabotti needs Python >= 3.11 (found: $("$python" --version 2>&1))" >&2; exit 1; }
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 
+# Exactly the versions in the lock file, checked against its hashes, so a fresh clone
+# installs what CI passed with; scripts/lock.sh refreshes it (see the README). The project
+# itself goes in without resolving again and with the locked build backend.
+lock=requirements.lock
+[ -n "$extras" ] && lock=requirements-dev.lock
 stamp=".venv/.installed${extras}"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -e ".${extras}"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
+  .venv/bin/pip install -q --require-hashes -r "$lock"
+  .venv/bin/pip install -q --no-deps --no-build-isolation -e .
   touch "$stamp"
 fi
 

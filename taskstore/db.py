@@ -9,8 +9,9 @@ has one writer at a time anyway, and waiting in Python is cheaper than retrying 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from taskstore.inline_sqlite import creator as inline_sqlite_creator
+from taskstore.models import CLOCK_OPTION, utcnow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DEFAULT_URL = "sqlite+aiosqlite:///kuntabotti.db"
@@ -68,7 +70,12 @@ def _sqlite_setup(engine: AsyncEngine, read_only: bool) -> None:
 
 
 class Database:
-    """One engine and its sessions. `transaction()` is the only way to write."""
+    """One engine and its sessions. `transaction()` is the only way to write.
+
+    The database owns the clock of everything that uses it: the times the store records
+    (`created_at`...) and the runtime's "now" (deadlines, dashboard periods) both come from
+    `clock`, so a test or a replay on another clock sees one consistent world.
+    """
 
     def __init__(
         self,
@@ -76,21 +83,29 @@ class Database:
         echo: bool = False,
         inline_sqlite: bool = True,
         read_only: bool = False,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         """`inline_sqlite=False` goes through aiosqlite's thread (for bench/sqlite_driver.py).
         `read_only`: for reports; on SQLite its transactions read a snapshot without taking
-        the writers' turn."""
+        the writers' turn. `clock`: now, as an aware datetime (tests set another)."""
         self.url = async_url(url)
+        self.clock = clock
         parsed = make_url(self.url)
         options: dict[str, Any] = {}
         if parsed.get_backend_name() == "sqlite" and inline_sqlite:
             options["async_creator"] = inline_sqlite_creator(parsed.database or ":memory:")
+        # The column defaults read the clock from here (taskstore.models.stamp); through
+        # `now`, so that a clock set later on this Database is the one they use.
+        options["execution_options"] = {CLOCK_OPTION: self.now}
         self.engine = create_async_engine(self.url, echo=echo, **options)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         if self.is_sqlite:
             _sqlite_setup(self.engine, read_only)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = asyncio.Lock() if self.is_sqlite and not read_only else None
+
+    def now(self) -> datetime:
+        return self.clock()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:

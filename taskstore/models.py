@@ -1,11 +1,16 @@
 """The task store's tables. Shared by every worker and by the staff console.
 
 Times are stored as UTC and always come back timezone-aware (SQLite keeps no zone).
+The times the store fills in on its own (`created_at`, `updated_at`...) come from the clock
+of the `Database` that writes them (see `stamp`), the clock the runtime also takes deadlines
+and dashboard periods from: a row stamped by the wall clock while the runtime lived on
+another clock would fall outside the periods that runtime asks about.
 The event log is append-only: the migration adds triggers that refuse UPDATE and DELETE.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -23,11 +28,29 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+
+CLOCK_OPTION = "kuntabotti_clock"  # the engine's execution option that carries its clock
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def stamp(context: Any) -> datetime:
+    """A column default: now by the clock of the engine the statement runs on (SQLAlchemy
+    passes the execution context to a default that takes one argument)."""
+    clock: Callable[[], datetime] = context.execution_options.get(CLOCK_OPTION, utcnow)
+    return clock()
+
+
+def now_of(session: AsyncSession | Session) -> datetime:
+    """Now by the clock of the database a session (sync or async) writes to."""
+    clock: Callable[[], datetime] = (
+        session.get_bind().get_execution_options().get(CLOCK_OPTION, utcnow)
+    )
+    return clock()
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -84,7 +107,7 @@ class StaffUser(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), default="agent")  # agent|lead|comms|admin
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
     # Where SLA reminders and escalations go by e-mail (optional).
     email: Mapped[str | None] = mapped_column(String(320))
     # Lockout: repeated wrong passwords lock the account for a while (console login).
@@ -100,7 +123,7 @@ class StaffSession(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256(token) hex
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
     csrf_token: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
     expires_at: Mapped[datetime] = mapped_column()
 
 
@@ -119,7 +142,7 @@ class Resident(Base):
     channel: Mapped[str] = mapped_column(String(20))
     external_id: Mapped[str] = mapped_column(String(100))
     language: Mapped[str] = mapped_column(String(2), default="fi")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class Conversation(Base):
@@ -136,8 +159,8 @@ class Conversation(Base):
     team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"))
     assigned_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     private: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=stamp, onupdate=stamp)
 
     # Not loaded with the conversation: a turn never needs it, and FOR UPDATE cannot lock an
     # outer join on PostgreSQL.
@@ -157,7 +180,7 @@ class Message(Base):
     buttons: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)
     nlu: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     redacted: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=stamp, index=True)
 
 
 class TicketCounter(Base):
@@ -190,8 +213,8 @@ class Ticket(Base):
     resolution_due: Mapped[datetime | None] = mapped_column()
     first_response_at: Mapped[datetime | None] = mapped_column()
     resolved_at: Mapped[datetime | None] = mapped_column()
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=stamp, onupdate=stamp)
 
 
 EVENT_TYPES = (
@@ -225,7 +248,7 @@ class Event(Base):
     actor: Mapped[str] = mapped_column(String(10))  # bot | resident | staff | system
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class AnswerFeedback(Base):
@@ -236,7 +259,7 @@ class AnswerFeedback(Base):
     intent: Mapped[str] = mapped_column(String(100), index=True)
     language: Mapped[str] = mapped_column(String(2))
     helpful: Mapped[bool] = mapped_column(Boolean)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class ServiceNotice(Base):
@@ -250,7 +273,7 @@ class ServiceNotice(Base):
     text_en: Mapped[str] = mapped_column(Text)
     starts_at: Mapped[datetime] = mapped_column()
     ends_at: Mapped[datetime] = mapped_column()
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class Lease(Base):
@@ -272,7 +295,7 @@ class TicketHelper(Base):
     team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     added_by: Mapped[int] = mapped_column(ForeignKey("staff_users.id"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class RoutingCorrection(Base):
@@ -290,7 +313,7 @@ class RoutingCorrection(Base):
     reason: Mapped[str] = mapped_column(Text)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"))
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class CannedReply(Base):
@@ -303,4 +326,4 @@ class CannedReply(Base):
     title: Mapped[str] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)

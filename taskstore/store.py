@@ -28,7 +28,7 @@ from taskstore.models import (
     Team,
     Ticket,
     TicketCounter,
-    utcnow,
+    now_of,
 )
 
 # (text, buttons as dicts) of one outgoing message.
@@ -59,7 +59,7 @@ async def resident_for(
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     await session.execute(
         insert(Resident)
-        .values(channel=channel, external_id=external_id, language=language, created_at=utcnow())
+        .values(channel=channel, external_id=external_id, language=language)
         .on_conflict_do_nothing(index_elements=[Resident.channel, Resident.external_id])
     )
     resident = await session.scalar(
@@ -188,7 +188,7 @@ async def next_ticket_number(session: AsyncSession, year: int) -> str:
 
 
 async def create_ticket(session: AsyncSession, **fields: Any) -> Ticket:
-    now = fields.pop("now", None) or utcnow()
+    now = fields.pop("now", None) or now_of(session)
     year = fields.pop("year", None) or now.year  # the city's calendar year (actions give it)
     ticket = Ticket(number=await next_ticket_number(session, year), created_at=now, **fields)
     session.add(ticket)
@@ -244,7 +244,7 @@ async def set_ticket_status(
     old = ticket.status
     ticket.status = status
     if status == "resolved" and ticket.resolved_at is None:
-        ticket.resolved_at = utcnow()
+        ticket.resolved_at = now_of(session)
     await log_event(
         session, "status_changed", actor, ticket=ticket, staff_id=staff_id, old=old, new=status
     )
@@ -276,7 +276,7 @@ async def current_notices(
     return (
         await session.scalars(
             select(ServiceNotice)
-            .where(ServiceNotice.ends_at > (now or utcnow()))
+            .where(ServiceNotice.ends_at > (now or now_of(session)))
             .order_by(ServiceNotice.starts_at)
         )
     ).all()
@@ -285,7 +285,7 @@ async def current_notices(
 async def active_notices(
     session: AsyncSession, team_id: str, now: datetime | None = None
 ) -> list[ServiceNotice]:
-    now = now or utcnow()
+    now = now or now_of(session)
     return [n for n in await current_notices(session, now) if is_active(n, team_id, now)]
 
 

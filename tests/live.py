@@ -52,7 +52,7 @@ def run_live_server(
     thread.start()
 
     async def start() -> tuple[Runtime, web.AppRunner, int]:
-        runtime = Runtime(Database(database_url), content, ModelHandle(model), clock)
+        runtime = Runtime(Database(database_url, clock=clock), content, ModelHandle(model))
         await runtime.prepare()
         runner = web.AppRunner(build_app(runtime, extra_routes), access_log=None)
         await runner.setup()

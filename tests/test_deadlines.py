@@ -79,8 +79,10 @@ async def test_one_leader_among_workers(db: Database, content: Content, model: N
     await new_ticket(db, at(2026, 12, 1, 9, 0))
     clock = [at(2026, 12, 1, 15, 0)]  # 6 h later: the reminder is due
 
+    db.clock = lambda: clock[0]
+
     def worker(name: str) -> DeadlineScheduler:
-        runtime = Runtime(db, content, ModelHandle(model), lambda: clock[0])
+        runtime = Runtime(db, content, ModelHandle(model))
         return DeadlineScheduler(runtime, interval=60, holder=name)
 
     first, second = worker("a"), worker("b")

@@ -204,7 +204,8 @@ async def test_reminder_to_assignee_and_team_escalation_to_the_lead_once_each(
     # due Wed 11:00).
     ticket = await new_ticket(db, content, at(2026, 12, 1, 9, 0), assignee=ids["assignee"])
     clock = [at(2026, 12, 1, 14, 59)]
-    runtime = Runtime(db, content, ModelHandle(model), lambda: clock[0])
+    db.clock = lambda: clock[0]
+    runtime = Runtime(db, content, ModelHandle(model))
     scheduler = DeadlineScheduler(runtime, holder="a", mailer=mailer_for(port), console_url=CONSOLE)
 
     assert await scheduler.tick() == []
@@ -272,7 +273,8 @@ async def test_a_mail_server_that_is_down_does_not_stop_the_round(
 ) -> None:
     ids = await add_people(db)
     await new_ticket(db, content, at(2026, 12, 1, 9, 0), assignee=ids["assignee"])
-    runtime = Runtime(db, content, ModelHandle(model), lambda: at(2026, 12, 1, 15, 0))
+    db.clock = lambda: at(2026, 12, 1, 15, 0)
+    runtime = Runtime(db, content, ModelHandle(model))
     scheduler = DeadlineScheduler(runtime, holder="a", mailer=mailer_for(free_port(), 1.0))
     with caplog.at_level(logging.ERROR, logger="kuntabotti.scheduler"):
         fired = await scheduler.tick()

@@ -21,8 +21,9 @@ from actions.sla import HELSINKI
 from bot.console import console_installer, dashboard
 from bot.console.charts import bar_chart, column_chart
 from bot.console.metrics import Metrics, compliance, dashboard_metrics, spread
+from bot.runtime import Runtime
 from content import Content
-from nlu import NLUModel
+from nlu import ModelHandle, NLUModel
 from taskstore import Conversation, Database, Message, store
 from taskstore.staff import add_staff
 from tests.console_kit import PASSWORD, STAFF, Console, sign_in
@@ -263,6 +264,42 @@ async def test_an_empty_period(db: Database) -> None:
     assert m.contacts_per_day == ((at(1, 0, month=2).date(), 0),)
     assert m.resolution == spread([])
     assert m.backlog == 3  # the backlog is "now", whatever the period
+
+
+async def test_what_the_runtime_served_is_in_its_own_days_figures(
+    tmp_path: Path, content: Content, model: NLUModel
+) -> None:
+    """A resident's turn on a runtime whose clock is not the wall clock (a test's fixed
+    office hour) counts in the period of that clock's day: the store stamps the messages by
+    the same clock the dashboard takes its period from. The day is years before any run of
+    this test, so a wall-clock stamp can never fall into it."""
+    served_at = datetime(2019, 1, 7, 10, 0, tzinfo=HELSINKI)  # a Monday, office hours
+    runtime = Runtime(
+        Database(f"sqlite:///{tmp_path / 'clock.db'}", clock=lambda: served_at),
+        content,
+        ModelHandle(model),
+    )
+    await runtime.prepare()
+    try:
+        opened = await runtime.start("web", language="fi")
+        turn = await runtime.handle(opened.token, text="Katuvalo on rikki Kotikadulla")
+        day = datetime(2019, 1, 7, tzinfo=HELSINKI)
+        async with runtime.db.transaction() as session:
+            said = await session.get(Message, turn.message_id)
+            m = await dashboard_metrics(
+                session,
+                teams=[KADUT],
+                start=day,
+                end=day + timedelta(days=1),
+                now=runtime.clock(),
+                include_private=True,
+            )
+    finally:
+        await runtime.db.close()
+    assert said is not None and said.nlu["team"]["id"] == KADUT
+    assert [intent for intent, _ in m.top_intents] == [said.nlu["intent"]["name"]]
+    assert m.contacts == 1
+    assert said.created_at == served_at
 
 
 def test_median_and_nearest_rank_p90() -> None:

@@ -220,6 +220,43 @@ async def test_datetimes_come_back_utc_aware(db: Database) -> None:
     assert stored.resolution_due is None
 
 
+async def test_the_store_records_times_by_its_own_clock(db: Database) -> None:
+    # A clock years from any wall clock the tests will run on: a row stamped by the wall
+    # clock cannot pass for it. (Rows stamped that way fell outside the dashboard periods
+    # of a runtime on a fixed clock, which broke the console test once the days moved on.)
+    past = datetime(2019, 1, 7, 9, 0, tzinfo=UTC)
+    db.clock = lambda: past
+    async with db.transaction() as session:
+        resident = await store.resident_for(session, "web", "r-clock", "fi")
+        conversation = await store.start_conversation(session, resident, "web", "fi")
+        message = await store.add_message(session, conversation, "in", "resident", "Hei")
+        ticket = await store.create_ticket(
+            session,
+            conversation_id=conversation.id,
+            team_id="opetus",
+            kind="question",
+            description="Hei",
+        )
+        await store.set_ticket_status(session, ticket, "resolved", "staff")
+        event = await store.log_event(session, "created", "bot", ticket=ticket)
+        notices_now = await store.active_notices(session, "opetus")
+    stamped = [resident.created_at, conversation.created_at, conversation.updated_at]
+    stamped += [message.created_at, ticket.created_at, ticket.resolved_at, event.created_at]
+    assert stamped == [past] * len(stamped)
+    assert ticket.number.startswith("KB-2019-")
+    assert notices_now == []
+
+    later = past + timedelta(hours=1)
+    db.clock = lambda: later  # the clock is read at each write, not when the store opened
+    async with db.transaction() as session:
+        again = await store.conversation_by_token(session, conversation.token)
+        assert again is not None
+        again.state = "closed"
+    async with db.transaction() as session:
+        stored = await store.conversation_by_token(session, conversation.token)
+    assert stored is not None and (stored.created_at, stored.updated_at) == (past, later)
+
+
 async def test_naive_datetime_is_refused(db: Database) -> None:
     # The type's ValueError reaches the caller wrapped by SQLAlchemy (StatementError.orig).
     naive = datetime(2026, 3, 3, 16, 0)
