@@ -168,10 +168,9 @@ def test_an_empty_or_overlong_reply_is_refused(console: Console) -> None:
 @pytest.fixture
 async def runtime(tmp_path: Path, content: Content, model: NLUModel) -> AsyncIterator[Runtime]:
     runtime = Runtime(
-        Database(f"sqlite:///{tmp_path / 'live.db'}"),
+        Database(f"sqlite:///{tmp_path / 'live.db'}", clock=lambda: OFFICE_HOURS),
         content,
         ModelHandle(model),
-        lambda: OFFICE_HOURS,
     )
     await runtime.prepare()
     async with runtime.db.transaction() as session:
