@@ -1,4 +1,5 @@
-"""Clarifying: when the NLU is unsure between a few intents, let the resident choose."""
+"""Clarifying: when the NLU is unsure between a few intents, let the resident choose; when it
+understood nothing, ask once to rephrase and show a few common topics."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from nlu import ParseResult
 
 MIN_CANDIDATE = 0.1  # a candidate below this is noise, not an alternative worth showing
 MAX_CANDIDATES = 3
+POPULAR_TOPICS = 4
 
 
 def candidates(result: ParseResult, content: Content) -> list[str]:
@@ -22,9 +24,37 @@ def candidates(result: ParseResult, content: Content) -> list[str]:
 
 
 def intent_title(content: Content, intent: str, lang: str) -> str:
-    """A candidate shown as its first example: a question the resident will recognise."""
-    examples = content.intents[intent].examples.get(lang) or []
-    return examples[0].text if examples else intent
+    """An intent as a button shows it: its title, else its first example (content without
+    titles still gets a question the resident will recognise)."""
+    definition = content.intents[intent]
+    if definition.title.get(lang):
+        return definition.title[lang]
+    examples = definition.examples.get(lang) or []
+    return examples[0].text if examples else content.intent_title(intent, lang)
+
+
+def popular_topics(content: Content, count: int = POPULAR_TOPICS) -> list[str]:
+    """The first FAQ of each of the first teams in teams.yml: the city orders its teams, and
+    each file starts with its team's most asked question. General advice (where everything
+    lands anyway) and private teams are left out."""
+    default = content.default_team()
+    topics = []
+    for team_id, team in content.teams.items():
+        if team_id == default or team.get("private"):
+            continue
+        first = next(
+            (
+                i.name
+                for i in content.intents.values()
+                if i.team == team_id and i.kind == "faq" and not i.sensitive
+            ),
+            None,
+        )
+        if first is not None:
+            topics.append(first)
+        if len(topics) == count:
+            break
+    return topics
 
 
 async def clarify(ctx: ActionContext, intents: list[str]) -> list[Say]:
@@ -33,3 +63,13 @@ async def clarify(ctx: ActionContext, intents: list[str]) -> list[Say]:
     ]
     buttons.append(ctx.button("none", "btn_none"))
     return [Say(ctx.text("clarify"), tuple(buttons))]
+
+
+def rephrase(ctx: ActionContext) -> Say:
+    """The first miss: try other words or a common topic, and a person is one press away."""
+    buttons = [
+        Button(f"pick:{name}", intent_title(ctx.content, name, ctx.lang))
+        for name in popular_topics(ctx.content)
+    ]
+    buttons.append(ctx.button("handoff", "btn_person"))
+    return Say(ctx.text("rephrase"), tuple(buttons))

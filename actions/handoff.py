@@ -1,7 +1,8 @@
 """Handoff between the bot and people: request, take over, hand back. Each step is an event.
 
 In the team's office hours a conversation waits in the queue for a person; outside them the
-resident is told when an answer can be expected (the ticket's first-response due time).
+resident is told when an answer can be expected (the ticket's first-response due time). The
+dialogue asks for the matter (and, after hours, a contact) before it requests a handoff.
 """
 
 from __future__ import annotations
@@ -16,13 +17,23 @@ from actions.tickets import due_text
 from taskstore import Conversation, Ticket, store
 
 
+def team_open(ctx: ActionContext, team_id: str) -> bool:
+    return is_open(ctx.content.teams[team_id]["office_hours"], ctx.now)
+
+
+def closed_hours(ctx: ActionContext, team_id: str) -> Say:
+    """Said before the contact step when no one can take the conversation now."""
+    hours = ctx.content.teams[team_id]["office_hours"]
+    return Say(ctx.text("handoff_closed", hours=office_hours_text(hours, ctx.lang)))
+
+
 async def request_handoff(ctx: ActionContext, ticket: Ticket) -> list[Say]:
     conversation = ctx.conversation
     await store.log_event(
         ctx.session, "handoff_requested", "resident", ticket=ticket, conversation=conversation
     )
     hours = ctx.content.teams[ticket.team_id]["office_hours"]
-    if is_open(hours, ctx.now):
+    if team_open(ctx, ticket.team_id):
         conversation.state = "queued"
         await store.log_event(
             ctx.session, "queued", "bot", ticket=ticket, conversation=conversation
@@ -33,6 +44,7 @@ async def request_handoff(ctx: ActionContext, ticket: Ticket) -> list[Say]:
         Say(
             ctx.text(
                 "after_hours",
+                team=ctx.team_name(ticket.team_id),
                 hours=office_hours_text(hours, ctx.lang),
                 number=ticket.number,
                 due=due_text(ctx, ticket),

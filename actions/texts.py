@@ -9,12 +9,15 @@ from typing import Any
 
 TEXTS: dict[str, dict[str, str]] = {
     "greeting": {
-        "fi": "Hei! Olen {city}n kuntabotti – automaattinen avustaja, en ihminen. Vastaan "
-        "kysymyksiin kaupungin palveluista suomeksi, ruotsiksi ja englanniksi.",
-        "sv": "Hej! Jag är {city}s kommunbot – en automatisk assistent, inte en människa. "
-        "Jag svarar på frågor om stadens tjänster på finska, svenska och engelska.",
-        "en": "Hi! I am the {city} city chatbot – an automated assistant, not a person. I "
-        "answer questions about city services in Finnish, Swedish and English.",
+        # The name stays in its base form and no kind word (kunta / kaupunki) is hard-coded:
+        # the same sentence fits every municipality that edits data/municipality.yml.
+        "fi": "Hei! Tämä on {city} – kysy meiltä. Olen botti eli automaattinen avustaja, en "
+        "ihminen. Vastaan kysymyksiin palveluistamme suomeksi, ruotsiksi ja englanniksi.",
+        "sv": "Hej! Det här är {city} – fråga oss. Jag är en bot, en automatisk assistent, "
+        "inte en människa. Jag svarar på frågor om våra tjänster på finska, svenska och "
+        "engelska.",
+        "en": "Hi! This is {city} – ask us. I am a bot, an automated assistant, not a person. "
+        "I answer questions about our services in Finnish, Swedish and English.",
     },
     "human_path": {
         "fi": "Jos en osaa auttaa, voin välittää kysymyksesi työntekijälle. Voit myös soittaa "
@@ -22,7 +25,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Om jag inte kan hjälpa kan jag skicka din fråga till en anställd. Du kan också "
         "ringa rådgivningen {city_phone} ({hours}).",
         "en": "If I cannot help, I can pass your question to a member of staff. You can also "
-        "call the city's advice line {city_phone} ({hours}).",
+        "call our advice line {city_phone} ({hours}).",
     },
     "bot_challenge": {
         "fi": "Olen botti eli tietokoneohjelma, en ihminen. Voin kuitenkin välittää asiasi "
@@ -76,6 +79,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Unfortunately I cannot answer that. I can pass your question to a member of "
         "staff who will answer you.",
     },
+    "rephrase": {
+        "fi": "En ymmärtänyt, mitä tarkoitit. Voisitko kirjoittaa asian toisin sanoin? Alla on "
+        "myös usein kysyttyjä aiheita, ja ihmisen saat avuksi milloin tahansa.",
+        "sv": "Jag förstod inte vad du menade. Kan du skriva det med andra ord? Nedan finns "
+        "också vanliga ämnen, och du kan när som helst få hjälp av en människa.",
+        "en": "I did not understand what you meant. Could you put it in other words? Below are "
+        "some common topics too, and you can ask for a person at any time.",
+    },
     "nothing_to_forward": {
         "fi": "Kirjoita ensin kysymyksesi, niin välitän sen eteenpäin.",
         "sv": "Skriv först din fråga, så skickar jag den vidare.",
@@ -94,6 +105,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Jag kan också skicka ett konfidentiellt meddelande till {team}. Bara det teamet "
         "ser det.",
         "en": "I can also pass a confidential message to {team}. Only that team can see it.",
+    },
+    "case_understood": {
+        "fi": "Ymmärsin, että kyse on asiasta: {title}. Teen siitä ilmoituksen, jonka "
+        "käsittelee {team}.",
+        "sv": "Jag förstod att det gäller: {title}. Jag gör en anmälan som {team} handlägger.",
+        "en": "I understood that this is about: {title}. I will make a report for {team} to "
+        "handle.",
+    },
+    "ask_details": {
+        "fi": "Kerro vielä lisätietoja asiasta.",
+        "sv": "Berätta gärna mer om ärendet.",
+        "en": "Please tell me a little more about it.",
     },
     "ask_slot_location": {
         "fi": "Missä vika tai asia on? Kirjoita katuosoite tai paikan kuvaus.",
@@ -169,13 +192,34 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I am passing you to {team}. Ticket number: {number}. A member of staff will "
         "continue in this chat as soon as possible; meanwhile you can add details.",
     },
+    "handoff_ask_matter": {
+        "fi": "Välitän sinut mielelläni ihmiselle. Kerro ensin lyhyesti, missä asiassa "
+        "tarvitset apua, niin se menee suoraan oikealle työntekijälle.",
+        "sv": "Jag kopplar dig gärna till en människa. Berätta först kort vad du behöver hjälp "
+        "med, så går det direkt till rätt person.",
+        "en": "I will gladly pass you to a person. First, please tell me briefly what you need "
+        "help with, so that it goes straight to the right person.",
+    },
+    "handoff_previous_hint": {
+        "fi": "Voit myös valita alta aiemman kysymyksesi.",
+        "sv": "Du kan också välja din tidigare fråga nedan.",
+        "en": "You can also choose your earlier question below.",
+    },
+    "handoff_closed": {
+        "fi": "Työntekijät eivät ole nyt paikalla (palveluajat: {hours}), joten kirjaan asiasi "
+        "heille.",
+        "sv": "Personalen är inte på plats nu (öppettider: {hours}), så jag registrerar ditt "
+        "ärende åt dem.",
+        "en": "Our staff are not available now (opening hours: {hours}), so I will record your "
+        "matter for them.",
+    },
     "after_hours": {
-        "fi": "Työntekijät eivät ole nyt paikalla (palveluajat: {hours}). Asiasi on "
-        "kirjattu, asianumero {number}. Vastausta voit odottaa viimeistään {due}.",
-        "sv": "Personalen är inte på plats nu (öppettider: {hours}). Ditt ärende är "
-        "registrerat, ärendenummer {number}. Du kan vänta dig svar senast {due}.",
-        "en": "Our staff are not available now (opening hours: {hours}). Your matter is "
-        "recorded, ticket number {number}. You can expect an answer by {due}.",
+        "fi": "Kiitos! Asiasi on kirjattu tiimille {team}, asianumero {number}. Vastausta voit "
+        "odottaa viimeistään {due}.",
+        "sv": "Tack! Ditt ärende är registrerat för {team}, ärendenummer {number}. Du kan vänta "
+        "dig svar senast {due}.",
+        "en": "Thank you! Your matter is recorded for {team}, ticket number {number}. You can "
+        "expect an answer by {due}.",
     },
     "still_queued": {
         "fi": "Viestisi on lisätty asiaasi. Työntekijä jatkaa keskustelua pian.",
@@ -196,6 +240,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Selvä, jatketaan suomeksi.",
         "sv": "Okej, vi fortsätter på svenska.",
         "en": "All right, let us continue in English.",
+    },
+    "contact_card": {
+        "fi": "Asiasta vastaa {team}: puhelin {phone}, sähköposti {email}, palveluajat {hours}.",
+        "sv": "Ärendet sköts av {team}: telefon {phone}, e-post {email}, öppettider {hours}.",
+        "en": "This is handled by {team}: phone {phone}, email {email}, opening hours {hours}.",
+    },
+    "contact_unknown": {
+        "fi": "En osaa sanoa, kuka tästä vastaa. Kerro tarkemmin, mitä asia koskee, niin kerron "
+        "oikeat yhteystiedot. Voin myös välittää kysymyksesi työntekijälle, tai voit soittaa "
+        "neuvontaan {city_phone} ({hours}).",
+        "sv": "Jag kan inte säga vem som sköter det här. Berätta närmare vad det gäller, så ger "
+        "jag rätt kontaktuppgifter. Jag kan också skicka din fråga till en anställd, eller så "
+        "kan du ringa rådgivningen {city_phone} ({hours}).",
+        "en": "I cannot tell who handles this. Tell me more about what it concerns and I will "
+        "give you the right contact details. I can also pass your question to a member of "
+        "staff, or you can call our advice line {city_phone} ({hours}).",
     },
     "notice": {"fi": "Tiedote: {text}", "sv": "Meddelande: {text}", "en": "Notice: {text}"},
     # Button labels.
@@ -222,6 +282,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Talk to a person",
     },
     "btn_language": {"fi": "Vaihda kieltä", "sv": "Byt språk", "en": "Change language"},
+    "btn_previous": {
+        "fi": "Aiempi kysymykseni",
+        "sv": "Min tidigare fråga",
+        "en": "My earlier question",
+    },
     "btn_back_to_bot": {
         "fi": "Peru ja jatka botin kanssa",
         "sv": "Avbryt och fortsätt med boten",

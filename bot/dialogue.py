@@ -1,8 +1,8 @@
 """The per-conversation state machine: bot, clarifying, collecting, queued, with_staff, closed.
 
 A turn has two halves. `prepare()` understands the message and decides what of it may be
-stored (redacted, or a placeholder for sensitive matters); the runtime commits that before
-`respond()` runs the state machine and the actions. Everything the next turn needs is in
+stored (bot/understanding.py); the runtime commits that before `respond()` runs the state
+machine and the actions. Everything the next turn needs is in
 the conversation row (`state`, `language`, `slots`), never in this object.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -23,44 +22,25 @@ from actions import (
     answer,
     candidates,
     clarify,
-    create_ticket,
-    hand_back,
+    contact_card,
+    contact_unknown,
     offer_ticket,
     office_hours_text,
-    request_handoff,
+    rephrase,
     route,
 )
+from actions.clarify import intent_title
 from actions.notify import NoticeBoard
 from actions.texts import LANGUAGE_NAMES
-from bot import ticket_form
-from bot.errors import BadInput
-from bot.payloads import OFFER_PAYLOADS, PAYLOAD, button_label
-from bot.privacy import SENSITIVE_PLACEHOLDER, redact
+from bot import handoff_flow, ticket_form, understanding
+from bot.payloads import OFFER_PAYLOADS
+from bot.understanding import Incoming, Prepared
 from content import Content
 from nlu import LANGUAGES, OUT_OF_SCOPE, ModelHandle, ParseResult
+from nlu.contact import asks_for_contact
 from taskstore import Conversation, Message, store
 
-SENSITIVE_MIN = 0.2  # a sensitive reading this likely makes the message sensitive
-SENSITIVE_CANDIDATES = 3
 NOTICE_TTL = 10.0  # seconds a worker reuses the service-break notices it read
-HANDOFF_DESCRIPTION = "[the resident asked to talk to a person]"
-
-
-@dataclass(frozen=True)
-class Incoming:
-    text: str | None
-    payload: str | None
-
-
-@dataclass(frozen=True)
-class Prepared:
-    incoming: Incoming
-    result: ParseResult | None
-    stored_text: str  # what the message log keeps
-    ticket_text: str | None  # what a ticket may keep (redacted); None for buttons
-    nlu_record: dict[str, Any] | None
-    redacted: bool
-    sensitive: bool
 
 
 class Dialogue:
@@ -72,43 +52,13 @@ class Dialogue:
 
     # -- first half: understand, decide what may be stored -----------------------------
     def prepare(self, conversation: Conversation, incoming: Incoming) -> Prepared:
-        if incoming.payload is not None:
-            if not PAYLOAD.match(incoming.payload):
-                raise BadInput(f"unknown button payload {incoming.payload!r}")
-            label = button_label(self.content, conversation.language, incoming.payload)
-            button: dict[str, Any] = {"payload": incoming.payload}
-            return Prepared(incoming, None, label, None, button, False, False)
-        text = incoming.text or ""
-        result = self.nlu.parse(text, conversation.language)
-        form = (conversation.slots or {}).get("form") or {}
-        in_private_form = conversation.state == "collecting" and bool(form.get("private"))
-        sensitive = in_private_form or self._sensitive(result)
-        ticket_text, redacted = redact(text)
-        if sensitive:
-            record: dict[str, Any] = {
-                "intent": result.intent.name,
-                "team": result.team.name,
-                "language": result.language,
-                "sensitive": True,
-            }
-            return Prepared(
-                incoming, result, SENSITIVE_PLACEHOLDER, ticket_text, record, True, True
-            )
-        return Prepared(
-            incoming, result, ticket_text, ticket_text, _nlu_record(result), redacted, False
-        )
+        return understanding.prepare(self.content, self.nlu, conversation, incoming)
 
     def _sensitive(self, result: ParseResult) -> bool:
         return self._sensitive_intent(result) is not None
 
     def _sensitive_intent(self, result: ParseResult) -> str | None:
-        """The sensitive intent among the likely readings, not only the top one: storing a
-        health matter by mistake cannot be undone, hiding a question can."""
-        for ranked in result.ranking[:SENSITIVE_CANDIDATES]:
-            intent = self.content.intents.get(ranked.name)
-            if intent is not None and intent.sensitive and ranked.confidence >= SENSITIVE_MIN:
-                return ranked.name
-        return None
+        return understanding.sensitive_intent(self.content, result)
 
     # -- second half: the state machine ------------------------------------------------
     async def greet(self, session: AsyncSession, conversation: Conversation) -> list[Message]:
@@ -151,7 +101,7 @@ class Dialogue:
             conversation.language = payload.removeprefix("lang:")
             return [Say(ctx.text("language_set"))]
         if conversation.state == "queued":
-            return await self._queued(ctx, slots, payload)
+            return await handoff_flow.queued(ctx, payload)
         if conversation.state == "closed":
             conversation.state = "bot"
         if prepared.result is not None and conversation.state != "collecting":
@@ -180,17 +130,6 @@ class Dialogue:
         assert prepared.result is not None
         return await self._text(ctx, slots, prepared, prepared.result, message_id)
 
-    async def _queued(
-        self, ctx: ActionContext, slots: dict[str, Any], payload: str | None
-    ) -> list[Say]:
-        if payload == "queue:cancel":
-            return await hand_back(ctx)
-        if payload is None:
-            # Every message is acknowledged with the way back to the bot: until a person
-            # takes the conversation, nothing else answers.
-            return [Say(ctx.text("still_queued"), (ctx.button("queue:cancel", "btn_back_to_bot"),))]
-        return []
-
     def _leaves_form(self, slots: dict[str, Any], result: ParseResult | None) -> bool:
         """A confident new question where the form asked for a contact."""
         if result is None or result.fallback or (slots.get("form") or {}).get("step") != "contact":
@@ -217,7 +156,8 @@ class Dialogue:
             slots.pop("form", None)
             if form.get("sent"):
                 slots.pop("question", None)  # an old "pass to staff" must not send it twice
-            ctx.conversation.state = "bot"
+            if ctx.conversation.state == "collecting":  # a handoff may have queued it
+                ctx.conversation.state = "bot"
         return said
 
     async def _start_form(
@@ -230,8 +170,11 @@ class Dialogue:
         needed: list[str] | None = None,
         found: dict[str, str] | None = None,
         private: bool = False,
+        intent: str | None = None,
     ) -> list[Say]:
-        form = ticket_form.new_form(kind, routing, description, needed or [], found or {}, private)
+        form = ticket_form.new_form(
+            kind, routing, description, needed or [], found or {}, private, intent
+        )
         ctx.conversation.state = "collecting"
         said = ticket_form.next_question(ctx, form)
         slots["form"] = form
@@ -240,6 +183,7 @@ class Dialogue:
 
     async def _button(self, ctx: ActionContext, slots: dict[str, Any], payload: str) -> list[Say]:
         question = slots.get("question")
+        slots.pop("misses", None)
         if payload.startswith("helpful:"):
             return await self._feedback(ctx, slots, payload == "helpful:yes")
         if payload.startswith("pick:"):
@@ -257,9 +201,11 @@ class Dialogue:
             )
         if payload == "private:yes":
             routing = slots.pop("private_routing", None) or self._default_routing()
-            return await self._start_form(ctx, slots, "private", None, routing, private=True)
+            return await self._start_form(
+                ctx, slots, "private", None, routing, private=True, intent=routing.get("intent")
+            )
         if payload == "handoff":
-            return await self._handoff(ctx, slots)
+            return handoff_flow.start(ctx, slots, self._default_routing())
         slots.pop("offer", None)
         return [Say(ctx.text("ask_more"))]  # "no thanks", or a button from an old message
 
@@ -274,6 +220,7 @@ class Dialogue:
             ctx.session, ctx.conversation, pending["message_id"], pending["intent"], helpful
         )
         if helpful:
+            slots.pop("question", None)  # answered: not the question a person is offered
             return [Say(ctx.text("glad"))]
         slots["offer"] = "ticket"
         return [offer_ticket(ctx, "sorry_offer")]
@@ -294,6 +241,7 @@ class Dialogue:
             return await self._button(ctx, slots, OFFER_PAYLOADS[offer][name == "affirm"])
         slots.pop("offer", None)
         slots.pop("feedback", None)
+        misses = slots.pop("misses", 0)
         if self._sensitive(result):
             return await self._sensitive_reply(ctx, slots, result)
         core = intent is not None and intent.kind == "core"
@@ -304,11 +252,18 @@ class Dialogue:
             }
         if core and not result.fallback and name != OUT_OF_SCOPE:
             return await self._core(ctx, slots, name)
-        if result.fallback or intent is None or name == OUT_OF_SCOPE:
+        missed = result.fallback or intent is None or name == OUT_OF_SCOPE
+        faq = intent is not None and intent.kind == "faq"
+        if asks_for_contact(prepared.incoming.text or "") and (missed or faq):
+            return await self._contact(ctx, slots, result, missed, message_id)
+        if missed:
             options = candidates(result, self.content) if name != OUT_OF_SCOPE else []
             if options:
                 ctx.conversation.state = "clarifying"
                 return await clarify(ctx, options)
+            slots["misses"] = misses + 1
+            if misses == 0:
+                return [rephrase(ctx)]  # gibberish or a typo: other words may well do
             slots["offer"] = "ticket"
             return [offer_ticket(ctx, "fallback")]
         address = next((e.value for e in result.entities if e.entity == "address"), None)
@@ -333,9 +288,12 @@ class Dialogue:
             return await self._sensitive_reply(ctx, slots, None, name)
         if intent.kind == "case":
             routing = {**question["routing"], "team": intent.team, "intent": name}
-            return await self._start_form(
-                ctx, slots, "case", question["text"], routing, intent.slots, found
+            said = await self._start_form(
+                ctx, slots, "case", question["text"], routing, intent.slots, found, intent=name
             )
+            title = intent_title(self.content, name, ctx.lang)
+            understood = ctx.text("case_understood", title=title, team=ctx.team_name(intent.team))
+            return ticket_form.with_lead(understood, said)
         said = await answer(ctx, name)
         slots["feedback"] = {"message_id": message_id, "intent": name}
         slots["offer"] = "feedback"
@@ -383,21 +341,30 @@ class Dialogue:
         if name == "change_language":
             return [self._language_picker(ctx)]
         if name == "human_handoff":
-            return await self._handoff(ctx, slots)
+            return handoff_flow.start(ctx, slots, self._default_routing())
         return [Say(ctx.text("ask_more"))]  # affirm / deny with nothing offered
 
-    async def _handoff(self, ctx: ActionContext, slots: dict[str, Any]) -> list[Say]:
-        question = slots.get("question") or {}
-        routing = question.get("routing") or self._default_routing()
-        ticket = await create_ticket(
-            ctx,
-            kind="handoff",
-            description=question.get("text") or HANDOFF_DESCRIPTION,
-            routing=routing,
-        )
-        slots.pop("offer", None)
-        slots.pop("question", None)
-        return await request_handoff(ctx, ticket)
+    async def _contact(
+        self,
+        ctx: ActionContext,
+        slots: dict[str, Any],
+        result: ParseResult,
+        missed: bool,
+        message_id: int,
+    ) -> list[Say]:
+        """The answer to "whom do I contact?": the responsible team's card, or the way to a
+        person. The team is the routed one (a sure team classifier), else the answered
+        intent's; general advice is no answer to "whom" when the question named no topic."""
+        routing = route(result, self.content)
+        team = routing["team"] if routing["method"] != "default_team" else None
+        if not missed:
+            said = await self._intent(ctx, slots, result.intent.name, None, message_id=message_id)
+            card = contact_card(ctx, team or self.content.intents[result.intent.name].team)
+            return [*said[:-1], card, said[-1]]  # before "did this help?"
+        if team is None or team == self.content.default_team():
+            slots["offer"] = "ticket"
+            return [contact_unknown(ctx)]
+        return [contact_card(ctx, team)]
 
     def _greeting(self, ctx: ActionContext) -> list[Say]:
         city = self.content.municipality
@@ -421,11 +388,4 @@ class Dialogue:
         return {"team": self.content.default_team(), "method": "default_team", "intent": None}
 
 
-def _nlu_record(result: ParseResult) -> dict[str, Any]:
-    """The NLU result as the message log keeps it: personal-data entity values left out."""
-    record = result.to_dict()
-    record.pop("text")
-    record["entities"] = [
-        {k: v for k, v in e.items() if k != "value" or not e["pii"]} for e in record["entities"]
-    ]
-    return record
+__all__ = ["Dialogue", "Incoming", "Prepared"]

@@ -7,14 +7,17 @@ stored. A pressed button is stored as its label, as the resident saw it.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from actions.clarify import intent_title
 from actions.texts import LANGUAGE_NAMES, say
 from content import Content
 
+PREVIOUS_LABEL_MAX = 60  # characters of an earlier question shown on its button
+
 PAYLOAD = re.compile(
     r"^(language|lang:(fi|sv|en)|helpful:(yes|no)|pick:[a-z0-9_]+|none|ticket:(yes|no)"
-    r"|private:yes|handoff|queue:cancel|form:(send|skip|cancel))$"
+    r"|private:yes|handoff|queue:cancel|form:(send|skip|cancel|previous))$"
 )
 
 # The label each fixed payload's button carries (the keys of actions/texts.py).
@@ -30,6 +33,7 @@ BUTTON_LABELS = {
     "form:send": "btn_send",
     "form:skip": "btn_skip",
     "form:cancel": "btn_cancel",
+    "form:previous": "btn_previous",
     "language": "btn_language",
 }
 
@@ -41,8 +45,21 @@ OFFER_PAYLOADS = {
 }
 
 
-def button_label(content: Content, lang: str, payload: str) -> str:
+def previous_label(text: str) -> str:
+    """An earlier question as the button offering it reads: the resident's own words."""
+    text = " ".join(text.split())
+    if len(text) <= PREVIOUS_LABEL_MAX:
+        return text
+    return text[: PREVIOUS_LABEL_MAX - 1].rstrip() + "…"
+
+
+def button_label(
+    content: Content, lang: str, payload: str, slots: dict[str, Any] | None = None
+) -> str:
     """What the resident pressed, as the transcript shows it: the button's own label."""
+    previous = ((slots or {}).get("form") or {}).get("previous")
+    if payload == "form:previous" and previous:
+        return previous_label(previous["text"])
     if payload.startswith("lang:"):
         return LANGUAGE_NAMES[payload.removeprefix("lang:")]
     if payload.startswith("pick:"):

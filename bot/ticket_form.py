@@ -3,6 +3,11 @@
 The form lives in the conversation's slots, so any worker can continue it. Descriptions are
 stored redacted; the contact the resident gives after the consent sentence is the only
 personal data a ticket keeps.
+
+A handoff ("talk to a person") is the same form, shorter: the matter first, so the person
+gets the right question and the right team; then in office hours straight to the queue, and
+after them the contact step before the ticket is filed. No confirmation: the resident asked
+for a person, not for a form.
 """
 
 from __future__ import annotations
@@ -10,8 +15,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from actions import ActionContext, Say, create_ticket, ticket_created
-from nlu import ParseResult
+from actions import (
+    ActionContext,
+    Button,
+    Say,
+    create_ticket,
+    request_handoff,
+    route,
+    team_open,
+    ticket_created,
+)
+from actions.handoff import closed_hours
+from bot.payloads import previous_label
+from nlu import OUT_OF_SCOPE, ParseResult
+from taskstore import Ticket
 
 CONTACT_ENTITIES = ("email", "phone")
 
@@ -32,6 +49,8 @@ def new_form(
     needed: list[str],
     found: dict[str, str],
     private: bool = False,
+    intent: str | None = None,
+    previous: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     return {
         "kind": kind,
@@ -41,35 +60,69 @@ def new_form(
         "details": {slot: found[slot] for slot in needed if slot in found},
         "contact": None,  # None: not asked yet; {}: skipped; {"email": ...}
         "private": private,
+        "intent": intent,  # whose prompt opens the form
+        "prompted": False,
+        "previous": previous,  # handoff: the earlier question {"text", "routing"} on offer
     }
+
+
+def with_lead(lead: str, said: list[Say]) -> list[Say]:
+    """`lead` and the form's first question in one message: what happens, then what to do."""
+    if not said:
+        return [Say(lead)]
+    first = said[0]
+    return [Say(f"{lead} {first.text}", first.buttons), *said[1:]]
+
+
+def _prompt(ctx: ActionContext, form: dict[str, Any]) -> str | None:
+    """The intent's own first question, asked once, in place of the generic one."""
+    if form.get("prompted") or not form.get("intent"):
+        return None
+    form["prompted"] = True
+    definition = ctx.content.intents.get(form["intent"])
+    return definition.prompt.get(ctx.lang) if definition else None
 
 
 def next_question(ctx: ActionContext, form: dict[str, Any]) -> list[Say]:
     """Ask for the first thing the form still lacks, and remember which step that is."""
+    cancel = ctx.button("form:cancel", "btn_cancel")
     if form["description"] is None:
         form["step"] = "description"
-        return [Say(ctx.text("ask_description"), (ctx.button("form:cancel", "btn_cancel"),))]
+        if form["kind"] == "handoff":
+            return [_matter_question(ctx, form)]
+        return [Say(_prompt(ctx, form) or ctx.text("ask_description"), (cancel,))]
     for slot in form["needed"]:
         if slot not in form["details"]:
             form["step"] = f"slot:{slot}"
-            return [Say(ctx.text(f"ask_slot_{slot}"), (ctx.button("form:cancel", "btn_cancel"),))]
+            return [Say(_prompt(ctx, form) or ctx.text(f"ask_slot_{slot}"), (cancel,))]
+    if not form["needed"] and (prompt := _prompt(ctx, form)):
+        form["step"] = "details"
+        return [Say(prompt, (cancel,))]
     if form["contact"] is None:
         form["step"] = "contact"
-        return [
-            Say(
-                ctx.text("ask_contact"),
-                (ctx.button("form:skip", "btn_skip"), ctx.button("form:cancel", "btn_cancel")),
-            )
-        ]
+        said = [Say(ctx.text("ask_contact"), (ctx.button("form:skip", "btn_skip"), cancel))]
+        if form["kind"] == "handoff":
+            return with_lead(closed_hours(ctx, form["routing"]["team"]).text, said)
+        return said
     form["step"] = "confirm"
     return [
         Say(
             ctx.text(
                 "confirm", team=ctx.team_name(form["routing"]["team"]), summary=_summary(ctx, form)
             ),
-            (ctx.button("form:send", "btn_send"), ctx.button("form:cancel", "btn_cancel")),
+            (ctx.button("form:send", "btn_send"), cancel),
         )
     ]
+
+
+def _matter_question(ctx: ActionContext, form: dict[str, Any]) -> Say:
+    text = ctx.text("handoff_ask_matter")
+    buttons = []
+    if form.get("previous"):
+        text = f"{text} {ctx.text('handoff_previous_hint')}"
+        buttons.append(Button("form:previous", previous_label(form["previous"]["text"])))
+    buttons.append(ctx.button("form:cancel", "btn_cancel"))
+    return Say(text, tuple(buttons))
 
 
 def _summary(ctx: ActionContext, form: dict[str, Any]) -> str:
@@ -101,25 +154,42 @@ async def step(
         return False, [Say(ctx.text("cancelled"))]
     current = form.get("step", "")
     if current == "confirm" and given.payload == "form:send":
-        ticket = await create_ticket(
-            ctx,
-            kind=form["kind"],
-            description=form["description"],
-            routing=form["routing"],
-            details=form["details"],
-            contact_email=(form["contact"] or {}).get("email"),
-            contact_phone=(form["contact"] or {}).get("phone"),
-            private=form["private"],
-        )
-        form["sent"] = ticket.number
+        ticket = await _file(ctx, form)
         return False, [ticket_created(ctx, ticket)]
     if current == "contact" and given.payload == "form:skip":
         form["contact"] = {}
+    elif current == "description" and given.payload == "form:previous" and form.get("previous"):
+        form["description"] = form["previous"]["text"]
+        form["routing"] = form["previous"]["routing"]
     elif given.text is not None:
         problem = _fill(ctx, form, current, given)
         if problem:
             return True, problem
+    if _handoff_ready(ctx, form):
+        return False, await request_handoff(ctx, await _file(ctx, form))
     return True, next_question(ctx, form)
+
+
+def _handoff_ready(ctx: ActionContext, form: dict[str, Any]) -> bool:
+    """A person can take it now, or after hours the resident has answered the contact step."""
+    if form["kind"] != "handoff" or form["description"] is None:
+        return False
+    return form["contact"] is not None or team_open(ctx, form["routing"]["team"])
+
+
+async def _file(ctx: ActionContext, form: dict[str, Any]) -> Ticket:
+    ticket = await create_ticket(
+        ctx,
+        kind=form["kind"],
+        description=form["description"],
+        routing=form["routing"],
+        details=form["details"],
+        contact_email=(form["contact"] or {}).get("email"),
+        contact_phone=(form["contact"] or {}).get("phone"),
+        private=form["private"],
+    )
+    form["sent"] = ticket.number
+    return ticket
 
 
 def _fill(ctx: ActionContext, form: dict[str, Any], current: str, given: FormInput) -> list[Say]:
@@ -127,10 +197,15 @@ def _fill(ctx: ActionContext, form: dict[str, Any], current: str, given: FormInp
     entities = given.result.entities if given.result else []
     if current == "description":
         form["description"] = text
+        if form["kind"] == "handoff" and given.result is not None:
+            form["routing"] = _matter_routing(ctx, given.result, form["routing"])
     elif current.startswith("slot:"):
         slot = current.removeprefix("slot:")
         wanted = "address" if slot == "location" else slot
         form["details"][slot] = next((e.value for e in entities if e.entity == wanted), text)
+    elif current in ("confirm", "details"):
+        # More about the same matter: typed at the confirmation, or the intent's question.
+        form["description"] = f"{form['description']}\n{text}"
     elif current == "contact":
         contact = {e.entity: e.value for e in entities if e.entity in CONTACT_ENTITIES}
         if not contact:
@@ -141,7 +216,15 @@ def _fill(ctx: ActionContext, form: dict[str, Any], current: str, given: FormInp
                 )
             ]
         form["contact"] = contact
-    elif current == "confirm":
-        # Typed at the confirmation: more details for the same matter.
-        form["description"] = f"{form['description']}\n{text}"
     return []
+
+
+def _matter_routing(
+    ctx: ActionContext, result: ParseResult, fallback: dict[str, Any]
+) -> dict[str, Any]:
+    """The written matter decides the team. "Just a person, please" says nothing about a
+    team, whatever the team classifier guesses from it."""
+    intent = ctx.content.intents.get(result.intent.name)
+    if intent is not None and intent.kind == "core" and intent.name != OUT_OF_SCOPE:
+        return fallback
+    return route(result, ctx.content)

@@ -3,12 +3,19 @@
 Websocket protocol, JSON text frames on `GET /ws?token=<token>&since=<id>&lang=<fi|sv|en>`:
 
 server -> client
-    {"type": "hello", "token": ..., "language": ...}   first, always. The token is the
-        browser's key to the conversation; a missing or unknown token starts a new one
-        (in `lang`), so the client must adopt whatever token hello names.
+    {"type": "hello", "token": ..., "language": ..., "who": ..., "team": ...}   first,
+        always. The token is the browser's key to the conversation; a missing or unknown
+        token starts a new one (in `lang`), so the client must adopt whatever token hello
+        names. `who` is "bot" or "staff" (a person holds the conversation; `team` is then
+        that team's name as {"fi", "sv", "en"}, otherwise null).
+    {"type": "who", "who": ..., "team": ...}   who is talking changed (a person took the
+        conversation over or handed it back).
     {"type": "message", ...OutMessage.to_dict()}   the backlog after `since` (for a new
         conversation: the greeting), then everything stored in the conversation: the
         resident's own messages, bot replies, staff replies. Each id is sent once per socket.
+    {"type": "own", "id": ..., "text": ...}   the text this socket sent, when the store kept
+        it redacted (personal data, a sensitive matter): only this socket's resident may
+        see what they typed in their own bubble; every other viewer gets the stored text.
     {"type": "state", "state": ..., "language": ...}   after each turn this socket sent:
         the conversation language may have changed (switch button or detection).
     {"type": "error", "code": ..., "error": ...}   a frame was refused; the socket stays
@@ -26,6 +33,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import json
 import logging
 from collections.abc import Mapping
@@ -38,6 +46,7 @@ from bot.replies import OutMessage
 from bot.runtime import BadInput, NotStored, Runtime, UnknownConversation
 from bot.server import RUNTIME
 from nlu import LANGUAGES
+from taskstore import store
 
 STATIC = Path(__file__).resolve().parent / "static"
 HEARTBEAT = 25.0  # seconds; below the usual 60 s idle timeout of proxies
@@ -63,8 +72,36 @@ async def _security_headers(request: web.Request, response: web.StreamResponse) 
     response.headers.setdefault("Referrer-Policy", "no-referrer")
 
 
-async def index(request: web.Request) -> web.FileResponse:
-    return web.FileResponse(STATIC / "index.html")
+# Used when a municipality file has no `kind` or `title` (older content).
+DEFAULT_KIND = {"fi": "kunta", "sv": "kommun", "en": "municipality"}
+
+
+def municipality_names(municipality: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """The page's own name for the municipality in each language, from municipality.yml."""
+    name = {lang: str(municipality["name"][lang]) for lang in LANGUAGES}
+    kind = municipality.get("kind") or DEFAULT_KIND
+    title = municipality.get("title") or name
+    return {
+        "name": name,
+        "kind": {lang: str(kind[lang]) for lang in LANGUAGES},
+        "title": {lang: str(title[lang]) for lang in LANGUAGES},
+    }
+
+
+def render_index(template: str, municipality: Mapping[str, Any]) -> str:
+    """The demo page with the municipality's names: in Finnish for the first paint (and
+    without JavaScript), and all three as JSON for the widget's language switch."""
+    names = municipality_names(municipality)
+    page = template.replace("{{municipality}}", html.escape(json.dumps(names), quote=True))
+    for key, values in names.items():
+        page = page.replace("{{" + key + "}}", html.escape(values["fi"]))
+    return page
+
+
+async def index(request: web.Request) -> web.Response:
+    template = (STATIC / "index.html").read_text(encoding="utf-8")
+    page = render_index(template, request.app[RUNTIME].content.municipality)
+    return web.Response(text=page, content_type="text/html", charset="utf-8")
 
 
 class Refused(Exception):
@@ -113,6 +150,10 @@ class ChatSocket:
         self.token = ""
         self.sent: set[int] = set()
         self.queue: asyncio.Queue[OutMessage] | None = None
+        self.topic = ""
+        self.changes: asyncio.Queue[dict[str, Any]] | None = None
+        self.who: dict[str, Any] = {}
+        self.echoed: dict[int, str] = {}  # resident message id -> the text the store kept
         self.inbox: asyncio.Queue[tuple[str | None, str | None] | None] = asyncio.Queue(INBOX)
 
     async def send(self, frame: dict[str, Any]) -> None:
@@ -131,6 +172,8 @@ class ChatSocket:
         if message.id in self.sent:
             return
         self.sent.add(message.id)
+        if message.author == "resident":
+            self.echoed[message.id] = message.text
         await self.send({"type": "message", **message.to_dict()})
 
     async def open(self, query: Mapping[str, str]) -> None:
@@ -141,10 +184,11 @@ class ChatSocket:
             self.queue = self.runtime.hub.subscribe(token)
             self.token = token
             try:
-                language = await self._language(token)
-                if language is not None:
+                status = await self._status(token)
+                if status is not None:
+                    language, who = status
                     backlog = await self.runtime.messages_since(token, _since(query))
-                    await self.send({"type": "hello", "token": token, "language": language})
+                    await self.send({"type": "hello", "token": token, "language": language, **who})
                     for message in backlog:
                         await self.send_message(message)
                     return
@@ -156,15 +200,47 @@ class ChatSocket:
         # Nobody else knows a new token yet, so subscribing after start() misses nothing.
         self.queue = self.runtime.hub.subscribe(opened.token)
         self.token = opened.token
-        await self.send({"type": "hello", "token": opened.token, "language": opened.language})
+        status = await self._status(opened.token)
+        who = status[1] if status is not None else {"who": "bot", "team": None}
+        hello = {"type": "hello", "token": opened.token, "language": opened.language}
+        await self.send({**hello, **who})
         for message in opened.replies:
             await self.send_message(message)
 
-    async def _language(self, token: str) -> str | None:
-        try:
-            return await self.runtime.language_of(token)
-        except UnknownConversation:
-            return None
+    async def _status(self, token: str) -> tuple[str, dict[str, Any]] | None:
+        """The conversation's language and who talks in it; subscribes to its changes (a
+        person taking over or handing back) on first use."""
+        async with self.runtime.db.transaction() as session:
+            conversation = await store.conversation_by_token(session, token)
+            if conversation is None:
+                return None
+            language, state = conversation.language, conversation.state
+            team_id, conversation_id = conversation.team_id, conversation.id
+        if self.changes is None:
+            self.topic = f"conversation:{conversation_id}"
+            self.changes = self.runtime.hub.subscribe_topic(self.topic)
+        self.who = self._who(state, team_id)
+        return language, self.who
+
+    def _who(self, state: str, team_id: str | None) -> dict[str, Any]:
+        if state != "with_staff":
+            return {"who": "bot", "team": None}
+        teams = self.runtime.content.teams
+        team = teams.get(team_id or "") or teams.get(self.runtime.content.default_team(), {})
+        names = team.get("name") or {}
+        return {"who": "staff", "team": {lang: str(names.get(lang, "")) for lang in LANGUAGES}}
+
+    async def watch(self) -> None:
+        """Tells the client when who is talking changes; other changes are not its concern."""
+        assert self.changes is not None
+        while True:
+            await self.changes.get()
+            while not self.changes.empty():  # a burst of events needs one look at the store
+                self.changes.get_nowait()
+            before = self.who
+            status = await self._status(self.token)
+            if status is not None and status[1] != before:
+                await self.send({"type": "who", **status[1]})
 
     async def forward(self) -> None:
         assert self.queue is not None
@@ -206,6 +282,10 @@ class ChatSocket:
             # follows them, so a client reading it knows the turn is complete.
             if self.queue is not None:
                 await self.queue.join()
+            stored = self.echoed.get(turn.message_id)
+            self.echoed.clear()
+            if text is not None and stored is not None and stored != text:
+                await self.send({"type": "own", "id": turn.message_id, "text": text})
             await self.send({"type": "state", "state": turn.state, "language": turn.language})
 
     async def receive(self) -> None:
@@ -228,6 +308,7 @@ class ChatSocket:
     async def run(self) -> None:
         forwarder = asyncio.create_task(self.forward())
         worker = asyncio.create_task(self.work())
+        watcher = asyncio.create_task(self.watch()) if self.changes is not None else None
         try:
             await self.receive()
             # Frames already accepted are still answered and stored, so a resident who
@@ -238,11 +319,16 @@ class ChatSocket:
         finally:
             worker.cancel()
             forwarder.cancel()
+            if watcher is not None:
+                watcher.cancel()
 
     def close(self) -> None:
         if self.queue is not None:
             self.runtime.hub.unsubscribe(self.token, self.queue)
             self.queue = None
+        if self.changes is not None:
+            self.runtime.hub.unsubscribe_topic(self.topic, self.changes)
+            self.changes = None
 
 
 async def websocket(request: web.Request) -> web.WebSocketResponse:

@@ -17,6 +17,8 @@ from content import schema
 from content.yamlfile import YamlDoc, YamlError, load_yaml
 from nlu import LANGUAGES, IntentInfo, TrainingExample
 
+UNKNOWN_TITLE = {"fi": "Tunnistamaton aihe", "sv": "Okänt ämne", "en": "Unrecognised topic"}
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -46,6 +48,9 @@ class IntentDef:
     answers: dict[str, str] = field(default_factory=dict)
     where: dict[str, tuple[str, int]] = field(default_factory=dict)  # language -> file, line
     slots: list[str] = field(default_factory=list)  # what a case's ticket form asks for
+    # Staff read titles, never intent names; a case's prompt opens its ticket form.
+    title: dict[str, str] = field(default_factory=dict)  # language -> title
+    prompt: dict[str, str] = field(default_factory=dict)  # language -> prompt (case intents)
 
 
 @dataclass
@@ -78,6 +83,17 @@ class Content:
 
     def default_team(self) -> str:
         return next((t for t, d in self.teams.items() if d.get("default")), "yleisneuvonta")
+
+    def intent_title(self, name: str, language: str) -> str:
+        """What staff read for an intent. Stored messages may name an intent that has since
+        been renamed or removed (or the NLU's no-intent label): they get a plain phrase,
+        never the identifier."""
+        intent = self.intents.get(name)
+        titles = intent.title if intent else {}
+        for lang in (language, *LANGUAGES):
+            if titles.get(lang):
+                return titles[lang]
+        return UNKNOWN_TITLE.get(language, UNKNOWN_TITLE["en"])
 
 
 def load_content(root: Path) -> Content:
@@ -170,6 +186,10 @@ def _add_intents(content: Content, lang: str, doc: YamlDoc) -> None:
             )
             continue
         intent.where[lang] = (file, line)
+        if "title" in meta:
+            intent.title[lang] = meta["title"]
+        if "prompt" in meta:  # content.validate reports one on an intent that is not a case
+            intent.prompt[lang] = meta["prompt"]
         intent.examples[lang] = _examples(
             item["examples"], file, doc.line(("nlu", index, "examples"))
         )

@@ -6,6 +6,7 @@ from typing import Any
 
 KINDS = ("faq", "case", "core")
 SLOTS = ("location",)
+TITLE_MAX = 60
 
 LOCALIZED = {
     "type": "object",
@@ -60,6 +61,7 @@ MUNICIPALITY: dict[str, Any] = {
     "type": "object",
     "required": [
         "name",
+        "kind",
         "phone",
         "email",
         "web",
@@ -72,6 +74,8 @@ MUNICIPALITY: dict[str, Any] = {
     "additionalProperties": False,
     "properties": {
         "name": LOCALIZED,
+        "kind": LOCALIZED,
+        "title": LOCALIZED,
         "address": LOCALIZED,
         "wellbeing_county": LOCALIZED,
         "phone": {"type": "string"},
@@ -111,6 +115,10 @@ NLU_FILE: dict[str, Any] = {
                                 "items": {"enum": list(SLOTS)},
                                 "uniqueItems": True,
                             },
+                            # What staff read instead of the intent name; validate.py checks it.
+                            "title": {"type": "string", "minLength": 1, "maxLength": TITLE_MAX},
+                            # A case's first question to the resident, in this file's language.
+                            "prompt": {"type": "string", "minLength": 1},
                         },
                     },
                     "examples": {"type": "string", "pattern": r"^\s*- "},

@@ -110,8 +110,53 @@ def validate(root: Path) -> Content:
                     )
                 else:
                     seen[key] = (intent.name, ex.file, ex.line)
+    _check_titles_and_prompts(content)
     _check_default_team(content)
     return content
+
+
+def _check_titles_and_prompts(content: Content) -> None:
+    """Staff read a title wherever an intent is named, so each must exist, look like a title
+    and tell its intent apart from every other one; a case's ticket form opens with its prompt."""
+    problems = content.problems
+    seen: dict[tuple[str, str], tuple[str, str, int]] = {}
+    for intent in content.intents.values():
+        for lang, (file, line) in intent.where.items():
+            title = intent.title.get(lang)
+            name = intent.name
+            if not title:
+                problems.append(Problem(file, line, f"intent '{name}' has no title in '{lang}'"))
+            elif (flaw := _title_flaw(title)) is not None:
+                problems.append(Problem(file, line, f"title '{title}' of '{name}' {flaw}"))
+            elif (other := seen.get((lang, title.casefold()))) is not None:
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        f"title '{title}' of '{name}' is also the title of '{other[0]}' "
+                        f"(at {other[1]}:{other[2]}): staff could not tell them apart",
+                    )
+                )
+            else:
+                seen[(lang, title.casefold())] = (name, file, line)
+            if intent.kind == "case" and not intent.prompt.get(lang):
+                problems.append(
+                    Problem(file, line, f"case intent '{name}' has no prompt in '{lang}'")
+                )
+            elif intent.kind != "case" and lang in intent.prompt:
+                problems.append(
+                    Problem(file, line, f"intent '{name}' has a prompt but only cases ask one")
+                )
+
+
+def _title_flaw(title: str) -> str | None:
+    if title != title.strip() or title.endswith("."):
+        return "has a full stop or spaces at an end"
+    if not title[0].isupper() and not title[0].isdigit():
+        return "should start with a capital letter"
+    if "_" in title:
+        return "looks like an identifier"
+    return None
 
 
 def _check_default_team(content: Content) -> None:

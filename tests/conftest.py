@@ -43,6 +43,9 @@ def intent_file(intents: list[tuple[str, str, str, list[str], str]]) -> str:
             "  metadata:",
             f"    team: {team}",
             f"    kind: {kind}",
+            # Validation wants a title on every intent and a prompt on every case.
+            f"    title: {name.replace('_', ' ').capitalize()}",
+            *(["    prompt: Missä asia on?"] if kind == "case" else []),
             "  examples: |",
             *[f"    - {e}" for e in examples],
         ]

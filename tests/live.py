@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Coroutine, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,6 +26,9 @@ from nlu import ModelHandle, NLUModel
 from taskstore import Database, utcnow
 
 T = TypeVar("T")
+
+MONDAY_10 = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # 10:00 in Helsinki: offices open
+SATURDAY = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)  # offices closed
 
 
 @dataclass
@@ -81,3 +84,19 @@ def run_live_server(
 def live_server(tmp_path: Path, content: Content, model: NLUModel) -> Iterator[LiveServer]:
     """A fresh server on a fresh SQLite database for one test."""
     yield from run_live_server(f"sqlite:///{tmp_path / 'kuntabotti.db'}", content, model)
+
+
+@pytest.fixture
+def office_open(tmp_path: Path, content: Content, model: NLUModel) -> Iterator[LiveServer]:
+    """A server whose clock stands in office hours (a handoff queues for a person)."""
+    yield from run_live_server(
+        f"sqlite:///{tmp_path / 'open.db'}", content, model, clock=lambda: MONDAY_10
+    )
+
+
+@pytest.fixture
+def office_closed(tmp_path: Path, content: Content, model: NLUModel) -> Iterator[LiveServer]:
+    """A server whose clock stands on a Saturday (no one to queue for)."""
+    yield from run_live_server(
+        f"sqlite:///{tmp_path / 'closed.db'}", content, model, clock=lambda: SATURDAY
+    )

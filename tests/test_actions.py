@@ -16,9 +16,14 @@ from actions import (
     answer,
     candidates,
     clarify,
+    contact_card,
+    contact_unknown,
     create_ticket,
     hand_back,
     offer_ticket,
+    office_hours_text,
+    popular_topics,
+    rephrase,
     request_handoff,
     route,
     service_notices,
@@ -212,3 +217,37 @@ async def test_offer_ticket_buttons(db: Database, content: Content) -> None:
         said = offer_ticket(ctx, "fallback")
         assert [b.payload for b in said.buttons] == ["ticket:yes", "ticket:no"]
         assert "Tyvärr" in said.text
+
+
+async def test_rephrase_offers_common_topics_by_title_and_a_person(
+    db: Database, content: Content
+) -> None:
+    topics = popular_topics(content)
+    teams = [content.intents[t].team for t in topics]
+    assert len(topics) == 4 and len(set(teams)) == 4  # one topic from each of four teams
+    assert content.default_team() not in teams
+    assert all(
+        content.intents[t].kind == "faq" and not content.intents[t].sensitive for t in topics
+    )
+    async with context(db, content, MONDAY_10, "sv") as ctx:
+        said = rephrase(ctx)
+        assert "andra ord" in said.text
+        assert [b.payload for b in said.buttons] == [f"pick:{t}" for t in topics] + ["handoff"]
+        assert [b.label for b in said.buttons[:-1]] == [
+            content.intents[t].title["sv"] for t in topics
+        ]
+        assert said.buttons[-1].label == "Prata med en människa"
+
+
+async def test_contact_card_and_the_way_to_a_person(db: Database, content: Content) -> None:
+    team = content.teams["jatehuolto"]
+    async with context(db, content, MONDAY_10, "en") as ctx:
+        card = contact_card(ctx, "jatehuolto")
+        hours = office_hours_text(team["office_hours"], "en")
+        assert card.text == (
+            f"This is handled by Waste management: phone {team['phone']}, email "
+            f"{team['email']}, opening hours {hours}."
+        )
+        unknown = contact_unknown(ctx)
+        assert content.municipality["phone"] in unknown.text
+        assert [b.payload for b in unknown.buttons] == ["ticket:yes", "ticket:no"]

@@ -8,15 +8,16 @@ depend on the console's language (the browser asks for Finnish).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlalchemy import select
 
-from taskstore import Ticket
+from taskstore import Ticket, store
 from taskstore.models import RoutingCorrection
 from tests.axe import axe_violations, format_violations
 from tests.browser import WAIT
-from tests.console_kit import PASSWORD, STREETS, Console
+from tests.console_kit import GENERAL, PASSWORD, STREETS, Console
 from tests.test_webchat import connected, say
 
 TICKET = re.compile(r"KB-\d{4}-\d{6}")
@@ -61,6 +62,8 @@ def test_a_request_from_queue_to_takeover_to_resolution(browser: Browser, consol
         resident.goto(base + "/")
         connected(resident)
         say(resident, "Haluan puhua ihmisen kanssa")
+        expect(resident.locator('#chat-log button[data-payload="form:cancel"]')).to_be_visible()
+        say(resident, "Haluan puhua ihmisen kanssa")  # asked for the matter: insisting names none
         expect(resident.locator("#chat-log .msg--bot").last).to_contain_text(TICKET)
         number = TICKET.search(resident.locator("#chat-log .msg--bot").last.inner_text())
         assert number is not None
@@ -191,5 +194,86 @@ def test_admin_and_team_pages_are_accessible_and_work(browser: Browser, console:
             submit(page, "language")
             expect(page.locator("html")).to_have_attribute("lang", lang)
             accessible(page)
+    finally:
+        context.close()
+
+
+LONG_EMAIL = "etunimi.sukunimi.pitka.osoite.joka.ei.mahdu.korttiin@" + "esimerkki" * 6 + ".example"
+
+
+def seed_long_chat(console: Console) -> tuple[str, int]:
+    """A ticket with a long e-mail address and a conversation of 40 messages."""
+
+    async def make() -> tuple[str, int]:
+        async with console.server.runtime.db.transaction() as session:
+            resident = await store.resident_for(session, "web", "long", "fi")
+            conversation = await store.start_conversation(session, resident, "web", "fi")
+            conversation.team_id = GENERAL
+            for n in range(20):
+                await store.add_message(session, conversation, "in", "resident", f"Kysymys {n}")
+                await store.add_message(session, conversation, "out", "bot", f"Vastaus {n}")
+            ticket = await store.create_ticket(
+                session,
+                conversation_id=conversation.id,
+                team_id=GENERAL,
+                kind="question",
+                private=False,
+                language="fi",
+                description="Soittakaa minulle",
+                contact_email=LONG_EMAIL,
+                contact_consent=True,
+            )
+            return ticket.number, conversation.id
+
+    return console.server.call(make())
+
+
+def test_first_day_pages_read_well(browser: Browser, console: Console, tmp_path: Path) -> None:
+    """Points 10, 12, 13 and 14 of issue 11 as a person sees them (a US-English browser,
+    a Finnish console)."""
+    base = console.server.base_url
+    number, conversation = seed_long_chat(console)
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(WAIT)
+    page = context.new_page()
+    try:
+        sign_in(page, base, "liisa")
+        page.locator("#console-lang").select_option("fi")
+        submit(page, "language")
+        expect(page.locator(".flash[role=status]")).to_have_text("Kieli vaihdettu.")
+
+        # The e-mail breaks inside its card instead of running over it.
+        page.goto(f"{base}/console/tickets/{number}")
+        contact = page.locator(".facts dd", has_text="@")
+        expect(contact).to_be_visible()
+        card, box = page.locator("section.card").first.bounding_box(), contact.bounding_box()
+        assert card is not None and box is not None
+        assert box["x"] + box["width"] <= card["x"] + card["width"]
+        submit(page, "claim")
+        expect(page.locator(".flash[role=status]")).to_have_text(
+            "Asia on nyt sinun käsittelyssäsi."
+        )
+        accessible(page)
+        page.screenshot(path=tmp_path / "ticket.png", full_page=True)
+
+        # The conversation opens on its newest message; the resident is "Asukas" everywhere.
+        page.goto(f"{base}/console/conversations/{conversation}")
+        newest = page.locator("#transcript li").last
+        expect(newest).to_contain_text("Vastaus 19")
+        expect(newest).to_be_in_viewport()
+        expect(page.locator("#transcript li").first).not_to_be_in_viewport()
+        who = page.locator("#transcript .msg--resident .msg__who").all_inner_texts()
+        assert set(who) == {"Asukas"}
+        accessible(page)
+        page.screenshot(path=tmp_path / "conversation.png")
+
+        # Dates in the console's format, whatever the browser's; typed ones are understood.
+        page.goto(f"{base}/console/dashboard")
+        expect(page.locator("#d-end")).to_have_value("30.11.2026")
+        page.locator("#d-start").fill("1.11.2026")
+        page.locator("#d-start").press("Enter")
+        expect(page.locator("#h-figures")).to_contain_text("1.11.2026–30.11.2026")
+        accessible(page)
+        page.screenshot(path=tmp_path / "dashboard.png", full_page=True)
     finally:
         context.close()

@@ -75,10 +75,12 @@ TEMPLATE_VALUES: dict[str, tuple[str, ...]] = {
     "event.data.new": TICKET_STATUSES + PRIORITIES,
     "event.data.get('target', '')": SLA_TARGETS,
     "error": (),  # the handlers' messages, collected from the Python sources
+    "flash": (),  # web.FLASHES, marked with N_()
 }
 # The same for `_()`/`gettext()` in the console's Python modules (module: expression).
 PYTHON_VALUES: dict[str, tuple[str, ...]] = {
     "web.py: text": (),  # the `_` the templates call
+    "labels.py: text": (),  # Labels._, called with literals (collected above)
     "dashboard.py: status": TICKET_STATUSES,  # backlog by status
 }
 CODES = TICKET_STATUSES + PRIORITIES + TICKET_KINDS + ROLES + AUTHORS + ACTORS + SLA_TARGETS + SLOTS

@@ -421,7 +421,7 @@ def test_dashboard_access_and_bad_input(server: LiveServer) -> None:
     assert pekka.get("/console/dashboard?team=city").status_code == 403
     assert pekka.get(f"/console/dashboard.csv?team={GENERAL}").status_code == 403
     assert pekka.get("/console/dashboard?team=nope").status_code == 400
-    bad = pekka.get("/console/dashboard?start=1.3.2026")
+    bad = pekka.get("/console/dashboard?start=1/3/2026")
     assert bad.status_code == 400 and "YYYY-MM-DD" in bad.text and 'role="alert"' in bad.text
     for period in ("start=2026-03-05&end=2026-03-01", "start=2026-02-30", "end=0001-01-01"):
         assert pekka.get(f"/console/dashboard.csv?{period}").status_code == 400

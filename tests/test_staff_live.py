@@ -76,6 +76,7 @@ def test_take_over_write_and_hand_back(console: Console, content: Content) -> No
     runtime = server.runtime
     chat = Chat(server)
     chat.send("Haluan puhua ihmisen kanssa")
+    chat.send("Haluan puhua ihmisen kanssa")  # asked for the matter: insisting names none
     assert chat.state == "queued", chat.said
     [ticket] = chat.tickets()
     assert ticket.first_response_at is None
@@ -367,6 +368,9 @@ async def web_chat_live(console: Console, content: Content) -> None:
     ):
         hello = await frame(ws, "hello")
         token = hello["token"]
+        await ws.send_json({"type": "text", "text": "Haluan puhua ihmisen kanssa"})
+        state = await frame(ws, "state")
+        assert state["state"] == "collecting"  # what is the matter?
         await ws.send_json({"type": "text", "text": "Haluan puhua ihmisen kanssa"})
         state = await frame(ws, "state")
         assert state["state"] == "queued"

@@ -4,12 +4,39 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.cli import main
 from content import validate
+
+TITLES = {"fi": "Katuvalo ei pala", "sv": "Gatubelysningen lyser inte", "en": "Street light out"}
+
+
+@pytest.fixture
+def small_content(small_content: Path) -> Path:
+    """The shared small content with known titles and prompts (whatever tests/conftest.py
+    writes), so the tests below can take them out one at a time."""
+    for lang, title in TITLES.items():
+        path = small_content / lang / "teams.yml"
+        lines = path.read_text().splitlines(keepends=True)
+        kept = "".join(x for x in lines if not x.startswith(("    title:", "    prompt:")))
+        path.write_text(
+            kept.replace(
+                "    kind: faq\n", f"    kind: faq\n    title: Koulukuljetus {lang}\n"
+            ).replace(
+                "    kind: case\n",
+                f"    kind: case\n    title: {title}\n    prompt: Missä valo on? ({lang})\n",
+            )
+        )
+    return small_content
 
 
 def problems(root: Path) -> list[str]:
     return [str(p) for p in validate(root).errors]
+
+
+def intent_line(path: Path, name: str) -> int:
+    return path.read_text().splitlines().index(f"- intent: {name}") + 1
 
 
 def test_small_content_is_valid(small_content: Path) -> None:
@@ -89,3 +116,59 @@ def test_cli_validate_exit_codes(small_content: Path, capsys) -> None:
     (small_content / "teams.yml").write_text("teams: [{id: x}]\n")
     assert main(["data", "validate", "--data", str(small_content)]) == 1
     assert "teams.yml:1: error: teams/0: 'name' is a required property" in capsys.readouterr().out
+
+
+def test_intent_without_a_title_names_file_and_line(small_content: Path) -> None:
+    path = small_content / "sv" / "teams.yml"
+    path.write_text(path.read_text().replace("    title: Gatubelysningen lyser inte\n", ""))
+    line = intent_line(path, "kadut_liikenne_katuvalo")
+    assert problems(small_content) == [
+        f"{path}:{line}: error: intent 'kadut_liikenne_katuvalo' has no title in 'sv'"
+    ]
+
+
+def test_case_without_a_prompt_names_file_and_line(small_content: Path) -> None:
+    path = small_content / "en" / "teams.yml"
+    path.write_text(path.read_text().replace("    prompt: Missä valo on? (en)\n", ""))
+    line = intent_line(path, "kadut_liikenne_katuvalo")
+    assert problems(small_content) == [
+        f"{path}:{line}: error: case intent 'kadut_liikenne_katuvalo' has no prompt in 'en'"
+    ]
+
+
+def test_prompt_only_on_cases(small_content: Path) -> None:
+    path = small_content / "fi" / "teams.yml"
+    path.write_text(
+        path.read_text().replace(
+            "title: Koulukuljetus fi\n", "title: Koulukuljetus fi\n    prompt: Mitä?\n"
+        )
+    )
+    [error] = problems(small_content)
+    assert error.startswith(f"{path}:{intent_line(path, 'opetus_koulukuljetus')}:")
+    assert "has a prompt but only cases ask one" in error
+
+
+def test_title_too_long_names_its_line(small_content: Path) -> None:
+    path = small_content / "fi" / "teams.yml"
+    path.write_text(path.read_text().replace("Katuvalo ei pala", "Katuvalo " + "x" * 60))
+    [error] = problems(small_content)
+    line = next(n for n, t in enumerate(path.read_text().splitlines(), 1) if "Katuvalo x" in t)
+    assert error.startswith(f"{path}:{line}:")
+    assert "nlu/1/metadata/title" in error and "is too long" in error
+
+
+@pytest.mark.parametrize(
+    ("title", "flaw"),
+    [
+        ("Katuvalo ei pala.", "has a full stop or spaces at an end"),
+        ("katuvalo ei pala", "should start with a capital letter"),
+        ("Kadut_liikenne_katuvalo", "looks like an identifier"),
+        ("Koulukuljetus en", "is also the title of 'opetus_koulukuljetus'"),
+    ],
+)
+def test_title_that_staff_could_not_use(small_content: Path, title: str, flaw: str) -> None:
+    path = small_content / "en" / "teams.yml"
+    path.write_text(path.read_text().replace("Street light out", title))
+    [error] = problems(small_content)
+    assert error.startswith(f"{path}:{intent_line(path, 'kadut_liikenne_katuvalo')}:")
+    assert flaw in error

@@ -12,7 +12,7 @@ from bot.console import admin, dashboard, live, queue, streams, tickets
 from bot.console.auth import add_auth_routes, is_https
 from bot.console.i18n import LANGUAGES
 from bot.console.reports import install_reports
-from bot.console.web import CONSOLE, HERE, LANG_COOKIE, ConsoleConfig, form, redirect
+from bot.console.web import CONSOLE, HERE, LANG_COOKIE, ConsoleConfig, form, redirect, saved
 from bot.server import RUNTIME
 
 
@@ -24,7 +24,8 @@ async def choose_language(request: web.Request) -> web.StreamResponse:
     fields = await form(request)
     lang = fields.get("lang", "")
     back = fields.get("next", "")
-    response = redirect(back if back.startswith("/console/") else "/console/")
+    target = back if back.startswith("/console/") else "/console/"
+    response = saved(request, "language", target) if lang in LANGUAGES else redirect(target)
     if lang in LANGUAGES:
         response.set_cookie(
             LANG_COOKIE, lang, path="/console", samesite="Strict", secure=is_https(request)

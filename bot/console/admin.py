@@ -3,12 +3,17 @@ admins, and each team's canned replies for its lead (and admins)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiohttp import web
-from sqlalchemy import delete, select
+from multidict import MultiDictProxy
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.handoff import release_held
-from bot.console.access import require_admin, require_team
-from bot.console.web import form, int_param, redirect, render, viewer
+from bot.console.access import Viewer, require_admin, require_team
+from bot.console.i18n import N_
+from bot.console.web import form, int_param, render, saved, viewer
 from bot.server import RUNTIME
 from nlu import LANGUAGES
 from taskstore import StaffUser
@@ -72,7 +77,24 @@ async def staff_add(request: web.Request) -> web.StreamResponse:
             user.email = fields.get("email", "").strip() or None
     except StaffError as exc:
         return await staff_page(request, error=exc.message, values=exc.values)
-    raise redirect("/console/admin/staff")
+    raise saved(request, "added", "/console/admin/staff")
+
+
+LAST_ADMIN = N_(
+    "The console needs an active administrator: make another account an administrator first."
+)
+
+
+async def _is_last_admin(session: AsyncSession, user: StaffUser) -> bool:
+    """Disabling or demoting this account would leave nobody to manage the console."""
+    if not (user.active and user.role == "admin"):
+        return False
+    admins = await session.scalar(
+        select(func.count())
+        .select_from(StaffUser)
+        .where(StaffUser.role == "admin", StaffUser.active)
+    )
+    return (admins or 0) <= 1
 
 
 async def staff_change(request: web.Request) -> web.StreamResponse:
@@ -82,32 +104,43 @@ async def staff_change(request: web.Request) -> web.StreamResponse:
     runtime = request.app[RUNTIME]
     data = await request.post()
     action = str(data.get("action", ""))
-    async with runtime.db.transaction() as session:
-        user = await session.get(StaffUser, int_param(request, "id"))
-        if user is None:
-            raise web.HTTPNotFound()
-        if action in ("disable", "enable"):
-            if user.id == me.id:
-                return await staff_page(request, error="You cannot disable your own account.")
-            user.active = action == "enable"
-            if not user.active:  # signed out everywhere at once; held chats back to the bot
-                await session.execute(delete(StaffSession).where(StaffSession.staff_id == user.id))
-                await release_held(session, user.id)
-        elif action == "teams":
-            chosen = sorted(t for t in data.getall("teams", []) if isinstance(t, str))
-            try:
-                await set_role_and_teams(session, user, str(data.get("role", user.role)), chosen)
-            except StaffError as exc:
-                return await staff_page(request, error=exc.message, values=exc.values)
-            user.email = str(data.get("email", "")).strip() or None
-        elif action == "password":
-            try:
-                await set_password(session, user.username, str(data.get("password", "")))
-            except StaffError as exc:
-                return await staff_page(request, error=exc.message, values=exc.values)
-        else:
-            raise web.HTTPBadRequest(text="unknown action")
-    raise redirect("/console/admin/staff")
+    # A refusal is raised, so the transaction rolls back and closes before the page is
+    # rendered: on SQLite the page's own transaction would wait for this one forever.
+    try:
+        async with runtime.db.transaction() as session:
+            user = await session.get(StaffUser, int_param(request, "id"))
+            if user is None:
+                raise web.HTTPNotFound()
+            await _change(session, me, user, action, data)
+    except StaffError as exc:
+        return await staff_page(request, error=exc.message, values=exc.values)
+    done = {"disable": "disabled", "enable": "enabled", "password": "password"}
+    raise saved(request, done.get(action, "saved"), "/console/admin/staff")
+
+
+async def _change(
+    session: AsyncSession, me: Viewer, user: StaffUser, action: str, data: MultiDictProxy[Any]
+) -> None:
+    if action in ("disable", "enable"):
+        if action == "disable" and await _is_last_admin(session, user):
+            raise StaffError(LAST_ADMIN)
+        if user.id == me.id:
+            raise StaffError("You cannot disable your own account.")
+        user.active = action == "enable"
+        if not user.active:  # signed out everywhere at once; held chats back to the bot
+            await session.execute(delete(StaffSession).where(StaffSession.staff_id == user.id))
+            await release_held(session, user.id)
+    elif action == "teams":
+        chosen = sorted(t for t in data.getall("teams", []) if isinstance(t, str))
+        role = str(data.get("role", user.role))
+        if role != "admin" and await _is_last_admin(session, user):
+            raise StaffError(LAST_ADMIN)
+        await set_role_and_teams(session, user, role, chosen)
+        user.email = str(data.get("email", "")).strip() or None
+    elif action == "password":
+        await set_password(session, user.username, str(data.get("password", "")))
+    else:
+        raise web.HTTPBadRequest(text="unknown action")
 
 
 async def replies_page(request: web.Request, *, error: str | None = None) -> web.Response:
@@ -146,6 +179,11 @@ async def replies_change(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound()
     require_team(me, team, lead=True)
     fields = await form(request)
+    done = "reply_removed" if fields.get("action") == "delete" else "reply_added"
+    title, text = fields.get("title", "").strip(), fields.get("text", "").strip()
+    language = fields.get("language", "")
+    if done == "reply_added" and (not title or not text or language not in LANGUAGES):
+        return await replies_page(request, error="Give a title, a language and a text.")
     async with runtime.db.transaction() as session:
         if fields.get("action") == "delete":
             try:
@@ -156,10 +194,6 @@ async def replies_change(request: web.Request) -> web.StreamResponse:
                 delete(CannedReply).where(CannedReply.id == reply_id, CannedReply.team_id == team)
             )
         else:
-            title, text = fields.get("title", "").strip(), fields.get("text", "").strip()
-            language = fields.get("language", "")
-            if not title or not text or language not in LANGUAGES:
-                return await replies_page(request, error="Give a title, a language and a text.")
             session.add(
                 CannedReply(
                     team_id=team,
@@ -170,7 +204,7 @@ async def replies_change(request: web.Request) -> web.StreamResponse:
                     created_at=runtime.clock(),
                 )
             )
-    raise redirect(f"/console/teams/{team}/replies")
+    raise saved(request, done, f"/console/teams/{team}/replies")
 
 
 async def teams_page(request: web.Request) -> web.Response:

@@ -13,6 +13,8 @@ unused.
 
 from __future__ import annotations
 
+from bot.console.catalog_labels import LABELS
+
 CATALOG: dict[str, dict[str, str]] = {
     # --- Every page: header, navigation, sign-in --------------------------------------
     "kuntabotti console": {"fi": "kuntabotin työpöytä", "sv": "kuntabottis arbetsvy"},
@@ -93,9 +95,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "Kontaktuppgifter (lämnade med samtycke)",
     },
     "Why this team": {"fi": "Miksi tämä tiimi", "sv": "Varför det här teamet"},
-    "Routed by {method}": {"fi": "Ohjaustapa: {method}", "sv": "Styrningssätt: {method}"},
-    "team classifier": {"fi": "tiimiluokitin", "sv": "teamklassificerare"},
-    "words": {"fi": "sanat", "sv": "ord"},
     "Open the conversation": {"fi": "Avaa keskustelu", "sv": "Öppna samtalet"},
     "Helpers": {"fi": "Avustajat", "sv": "Medhjälpare"},
     "No helpers.": {"fi": "Ei avustajia.", "sv": "Inga medhjälpare."},
@@ -197,10 +196,6 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "Take over": {"fi": "Ota keskustelu haltuun", "sv": "Ta över samtalet"},
     "Transcript": {"fi": "Keskustelun viestit", "sv": "Samtalets meddelanden"},
-    "NLU": {"fi": "Tulkinta", "sv": "Tolkning"},
-    "team": {"fi": "tiimi", "sv": "team"},
-    "not understood": {"fi": "ei ymmärretty", "sv": "inte förstått"},
-    "Routing": {"fi": "Ohjaus", "sv": "Styrning"},
     "Write to the resident": {"fi": "Kirjoita asukkaalle", "sv": "Skriv till invånaren"},
     "Canned reply": {"fi": "Valmisvastaus", "sv": "Standardsvar"},
     "Message (the resident sees this)": {
@@ -314,7 +309,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "Ange rubrik, språk och text.",
     },
     # --- Dashboard --------------------------------------------------------------------
-    "Whole city": {"fi": "Koko kaupunki", "sv": "Hela staden"},
     "Choose the dashboard": {"fi": "Valitse tilannekuva", "sv": "Välj lägesbild"},
     "From": {"fi": "Alkaen", "sv": "Från"},
     "To (inclusive)": {"fi": "Päättyen (päivä mukaan lukien)", "sv": "Till och med"},
@@ -328,7 +322,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "fi": "Botin ratkaisemat ilman työntekijää",
         "sv": "Lösta av boten utan personal",
     },
-    "{count} contacts": {"fi": "yhteydenottoja: {count}", "sv": "kontakter: {count}"},
     "Tickets created": {"fi": "Kirjatut asiat", "sv": "Registrerade ärenden"},
     "First response time, median / 90th percentile": {
         "fi": "Ensivastausaika, mediaani / 90. persentiili",
@@ -395,10 +388,6 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "Intent": {"fi": "Aihe", "sv": "Ämne"},
     "Messages": {"fi": "Viestit", "sv": "Meddelanden"},
-    "The bot understood no messages in this period.": {
-        "fi": "Botti ei ymmärtänyt yhtään viestiä tällä aikavälillä.",
-        "sv": "Boten förstod inga meddelanden under perioden.",
-    },
     "Topics the bot could not answer": {
         "fi": "Aiheet, joihin botti ei osannut vastata",
         "sv": "Ämnen som boten inte kunde svara på",
@@ -420,10 +409,6 @@ CATALOG: dict[str, dict[str, str]] = {
     "The period can be at most {days} days.": {
         "fi": "Aikaväli voi olla enintään {days} päivää.",
         "sv": "Perioden kan vara högst {days} dagar.",
-    },
-    "Dates are written as YYYY-MM-DD, for example 2026-03-31.": {
-        "fi": "Päivämäärät kirjoitetaan muodossa VVVV-KK-PP, esimerkiksi 2026-03-31.",
-        "sv": "Datum skrivs som ÅÅÅÅ-MM-DD, till exempel 2026-03-31.",
     },
     # --- Codes: ticket status, priority and kind ---------------------------------------
     "new": {"fi": "uusi", "sv": "nytt"},
@@ -448,10 +433,11 @@ CATALOG: dict[str, dict[str, str]] = {
     "lead": {"fi": "tiiminvetäjä", "sv": "teamledare", "en": "team lead"},
     "comms": {"fi": "viestintä", "sv": "kommunikation", "en": "communications"},
     "admin": {"fi": "ylläpitäjä", "sv": "administratör", "en": "administrator"},
-    "resident": {"fi": "asukas", "sv": "invånaren"},
-    "bot": {"fi": "botti", "sv": "boten"},
-    "staff": {"fi": "työntekijä", "sv": "anställd", "en": "member of staff"},
-    "system": {"fi": "järjestelmä", "sv": "systemet"},
+    # Who wrote a message or did something: each starts its line, so in sentence case.
+    "resident": {"fi": "Asukas", "sv": "Invånare", "en": "Resident"},
+    "bot": {"fi": "Botti", "sv": "Boten", "en": "Bot"},
+    "staff": {"fi": "Työntekijä", "sv": "Anställd", "en": "Member of staff"},
+    "system": {"fi": "Järjestelmä", "sv": "Systemet", "en": "System"},
     "first_response": {"fi": "ensivastaus", "sv": "första svar", "en": "first response"},
     "resolution": {"fi": "ratkaisu", "sv": "lösning"},
     "location": {"fi": "Sijainti", "sv": "Plats", "en": "Location"},
@@ -480,10 +466,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "registrerade ärendet",
         "en": "created the ticket",
     },
-    "event:routed": {
+    "event:routed": {  # followed by the team's name
         "fi": "ohjasi tiimille",
-        "sv": "styrde till ett team",
-        "en": "routed it to a team",
+        "sv": "styrde ärendet till",
+        "en": "routed it to",
     },
     "event:handoff_requested": {
         "fi": "pyysi päästä puhumaan työntekijän kanssa",
@@ -577,3 +563,4 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "(de första {count}; avgränsa med filtren för att se resten)",
     },
 }
+CATALOG |= LABELS

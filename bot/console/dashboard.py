@@ -29,6 +29,7 @@ from actions.sla import HELSINKI
 from bot.console import charts
 from bot.console.access import Viewer
 from bot.console.i18n import gettext
+from bot.console.labels import Labels
 from bot.console.metrics import Metrics, dashboard_metrics
 from bot.console.reports import REPORTS
 from bot.console.web import language, render, viewer
@@ -38,6 +39,7 @@ CITY = "city"
 DEFAULT_DAYS = 30
 MAX_DAYS = 366
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -71,22 +73,25 @@ class Choice:
 
 
 def options(me: Viewer, teams: Mapping[str, Any]) -> list[str]:
-    """The dashboards the viewer may open: own teams (admins: every team), then the city."""
-    own = sorted(teams) if me.is_admin else sorted(t for t in me.teams if t in teams)
-    return [*own, CITY] if me.sees_city else own
+    """The dashboards the viewer may open: own teams first (the default is the first), then
+    for admins every other team, then the city for leads and admins."""
+    own = sorted(t for t in me.teams if t in teams)
+    others = sorted(set(teams) - me.teams) if me.is_admin else []
+    return [*own, *others, CITY] if me.sees_city else [*own, *others]
 
 
 def choose(me: Viewer, query: Mapping[str, str], teams: Mapping[str, Any], today: date) -> Choice:
     """The requested dashboard, checked: 403 for a dashboard not the viewer's, Invalid for a
     team or period that makes no sense."""
     allowed = options(me, teams)
-    team = query.get("team") or (allowed[0] if allowed else CITY)
+    mine = [t for t in allowed if me.member_of(t)]
+    team = query.get("team") or (mine or allowed or [CITY])[0]
     if team != CITY and team not in teams:
         raise Invalid("Unknown team.")
     if team not in allowed:
         raise web.HTTPForbidden(text="this dashboard is not yours to see")
-    last = _day(query.get("end"), today)
-    first = _day(query.get("start"), last - timedelta(days=DEFAULT_DAYS - 1))
+    last = parse_day(query.get("end"), today)
+    first = parse_day(query.get("start"), last - timedelta(days=DEFAULT_DAYS - 1))
     if first > last:
         raise Invalid("The period starts after it ends.")
     if (last - first).days + 1 > MAX_DAYS:
@@ -94,16 +99,22 @@ def choose(me: Viewer, query: Mapping[str, str], teams: Mapping[str, Any], today
     return Choice(team, first, last)
 
 
-def _day(value: str | None, default: date) -> date:
+def parse_day(value: str | None, default: date) -> date:
+    """A day as the console shows it in any of its languages (31.3.2026, 2026-03-31)."""
     if not value:
         return default
+    value = value.strip()
+    parsed = None
     try:
-        parsed = date.fromisoformat(value) if _DATE.fullmatch(value) else None
+        if _DATE.fullmatch(value):
+            parsed = date.fromisoformat(value)
+        elif found := _DOTTED.fullmatch(value):
+            parsed = date(int(found[3]), int(found[2]), int(found[1]))
     except ValueError:
         parsed = None
     # Far-off years would overflow the date arithmetic; no dashboard needs them.
     if parsed is None or not 2000 <= parsed.year <= 2999:
-        raise Invalid("Dates are written as YYYY-MM-DD, for example 2026-03-31.")
+        raise Invalid("Write the dates as YYYY-MM-DD, for example 2026-03-31.")
     return parsed
 
 
@@ -133,16 +144,18 @@ def today(request: web.Request) -> date:
 
 async def dashboard_page(request: web.Request) -> web.Response:
     me = viewer(request)
-    teams = request.app[RUNTIME].content.teams
+    runtime = request.app[RUNTIME]
+    teams = runtime.content.teams
     lang = language(request)
+    labels = Labels(runtime.content, lang)
     allowed = options(me, teams)
     values: dict[str, Any] = {
         "m": None,
         "choice": None,
         "options": allowed,
         "charts": charts,
-        "day": day_label,
-        "team_name": lambda team: team_name(team, teams, lang),
+        "day": lambda value: day_label(value, lang),
+        "place": lambda team: labels.city if team == CITY else labels.team(team),
         "hours": lambda value: hours(value, lang),
         "percent": percent,
     }
@@ -160,33 +173,28 @@ async def dashboard_page(request: web.Request) -> web.Response:
             **values,
         )
     m = await figures(request, choice)
-    values.update(choice=choice, m=m, **chart_data(m, teams, lang))
+    values.update(choice=choice, m=m, **chart_data(m, labels))
     return render(request, "dashboard.html", **values)
 
 
-def chart_data(m: Metrics, teams: Mapping[str, Any], lang: str) -> dict[str, Any]:
-    """Labelled points for the charts and rows for the per-day table."""
+def chart_data(m: Metrics, labels: Labels) -> dict[str, Any]:
+    """Labelled points for the charts and rows for the per-day table, in words staff read:
+    days in the console's format, team names and intent titles."""
+    lang = labels.lang
     points = {
-        "contacts": [(day_label(d), n) for d, n in m.contacts_per_day],
-        "tickets": [(day_label(d), n) for d, n in m.tickets_per_day],
+        "contacts": [(day_label(d, lang), n) for d, n in m.contacts_per_day],
+        "tickets": [(day_label(d, lang), n) for d, n in m.tickets_per_day],
         "backlog": [(gettext(status, lang), n) for status, n in m.backlog_per_status],
-        "intents": list(m.top_intents),
+        "intents": [(labels.intent(intent), n) for intent, n in m.top_intents],
         "unanswered": [
-            (f"{team_name(t.team, teams, lang)} · {t.intent or '–'}", t.count) for t in m.unanswered
+            (f"{labels.team(t.team)} · {labels.intent(t.intent)}", t.count) for t in m.unanswered
         ],
     }
     per_day = [
-        (day_label(d), contacts, tickets)
+        (day_label(d, lang), contacts, tickets)
         for (d, contacts), (_, tickets) in zip(m.contacts_per_day, m.tickets_per_day, strict=True)
     ]
     return {"points": points, "per_day": per_day}
-
-
-def team_name(team: str | None, teams: Mapping[str, Any], lang: str) -> str:
-    if team is None:
-        return "–"
-    spec = teams.get(team)
-    return str(spec["name"][lang]) if spec else team
 
 
 async def dashboard_csv(request: web.Request) -> web.Response:
@@ -275,5 +283,7 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)} %"
 
 
-def day_label(value: date) -> str:
-    return f"{value.day}.{value.month}.{value.year}"
+def day_label(value: date, lang: str = "fi") -> str:
+    """A day as the console's language writes it: 31.3.2026 in Finnish, else 2026-03-31
+    (Swedish writes ISO dates; in English it is the one form no reader takes for m/d)."""
+    return f"{value.day}.{value.month}.{value.year}" if lang == "fi" else value.isoformat()

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from actions.staff_work import WorkError
 from bot import staff_live
 from bot.console.access import may_release, may_talk, require_conversation, ticket_filter
-from bot.console.web import CONSOLE, form, int_param, redirect, render, viewer
+from bot.console.web import CONSOLE, form, int_param, render, saved, viewer
 from bot.server import RUNTIME
 from taskstore import Conversation, Event, Ticket
 from taskstore.models import CannedReply
@@ -118,4 +118,5 @@ async def conversation_action(request: web.Request) -> web.StreamResponse:
     if conversation.team_id:
         runtime.hub.publish_topic(f"team:{conversation.team_id}", {"kind": "queue_changed"})
     runtime.hub.publish_topic(f"conversation:{conversation.id}", {"kind": "state"})
-    raise redirect(f"/console/conversations/{conversation.id}")
+    done = {"take": "taken", "return": "returned", "reply": "sent"}[name]
+    raise saved(request, done, f"/console/conversations/{conversation.id}")

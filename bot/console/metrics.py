@@ -30,6 +30,9 @@ What each figure means (a "team" below may be several teams; `teams=None` is the
 - unanswered topics: the resident messages of the period that were a fallback or out of scope,
   grouped by the team classifier's team and the intent ranked first, the ten largest groups
   with up to three recent example texts each.
+- messages: the resident messages of the period the two lists above are drawn from (with an
+  NLU reading; for a team, those whose team classifier gave the team). With it a page tells
+  "no messages" from "none understood".
 
 Private (sensitive) matters: with `include_private=False` private tickets, private
 conversations and messages the bot flagged as sensitive are left out of every figure. With
@@ -113,6 +116,7 @@ class Metrics:
     backlog_per_status: tuple[tuple[str, int], ...]
     top_intents: tuple[tuple[str, int], ...]
     unanswered: tuple[Topic, ...]
+    messages: int
 
     @property
     def bot_resolved_share(self) -> float | None:
@@ -135,7 +139,7 @@ async def dashboard_metrics(
     q = _Query(session, None if teams is None else frozenset(teams), start, end, include_private)
     contacts, bot_resolved = await q.contacts()
     tickets = await q.tickets()
-    intents, unanswered = await q.messages()
+    intents, unanswered, messages = await q.messages()
     return Metrics(
         teams=None if teams is None else tuple(teams),
         start=start,
@@ -166,6 +170,7 @@ async def dashboard_metrics(
         backlog_per_status=await q.backlog(now),
         top_intents=intents,
         unanswered=unanswered,
+        messages=messages,
     )
 
 
@@ -247,8 +252,9 @@ class _Query:
         counts = {status: int(n) for status, n in await self.session.execute(query)}
         return tuple((status, counts.get(status, 0)) for status in OPEN_STATUSES)
 
-    async def messages(self) -> tuple[tuple[tuple[str, int], ...], tuple[Topic, ...]]:
-        """(top intents, top unanswered topics) of the period's resident messages."""
+    async def messages(self) -> tuple[tuple[tuple[str, int], ...], tuple[Topic, ...], int]:
+        """(top intents, top unanswered topics, how many messages they were drawn from) of
+        the period's resident messages."""
         query = (
             select(Message.nlu, Message.text, Conversation.private)
             .join(Conversation, Conversation.id == Message.conversation_id)
@@ -260,12 +266,14 @@ class _Query:
         intents: Counter[str] = Counter()
         topics: Counter[tuple[str, str]] = Counter()
         examples: dict[tuple[str, str], list[str]] = {}
+        counted = 0
         for nlu, text, private in await self.session.execute(query):
             reading = Reading.of(nlu)
             if reading is None or not reading.visible(self.include_private):
                 continue
             if self.scope is not None and reading.team not in self.scope:
                 continue
+            counted += 1
             if reading.answered:
                 intents.update([reading.intent] if reading.intent else [])
                 continue
@@ -279,7 +287,7 @@ class _Query:
             Topic(team or None, intent or None, count, tuple(examples[(team, intent)]))
             for (team, intent), count in _top(topics)
         )
-        return tuple(_top(intents)), top_topics
+        return tuple(_top(intents)), top_topics, counted
 
 
 # --- helpers -----------------------------------------------------------------------------

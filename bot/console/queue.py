@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from aiohttp import web
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.staff_work import PRIORITIES
 from bot.console.access import Viewer, require_team, ticket_filter
 from bot.console.web import render, viewer
 from bot.server import RUNTIME
-from taskstore import Conversation, Event, Ticket, store
+from taskstore import Conversation, Event, StaffUser, Ticket, store
 from taskstore.models import TicketHelper
 from taskstore.staff import display_names
 
@@ -145,6 +145,7 @@ async def queue_page(request: web.Request) -> web.Response:
         raise web.HTTPBadRequest(text="unknown status or priority")
     rows: list[Row] = []
     async with runtime.db.transaction() as session:
+        alone = me.is_admin and await only_account(session)
         if team is not None or helping:
             rows = await queue_rows(
                 session,
@@ -169,4 +170,14 @@ async def queue_page(request: web.Request) -> web.Response:
         priorities=PRIORITIES,
         now=runtime.clock(),
         limit=LIMIT,
+        guide=alone,
     )
+
+
+async def only_account(session: AsyncSession) -> bool:
+    """A fresh install: `kuntabotti run` made this admin, in the default team only, and
+    nobody else can sign in yet. The queue page then says what to do first."""
+    active = await session.scalar(
+        select(func.count()).select_from(StaffUser).where(StaffUser.active)
+    )
+    return (active or 0) <= 1

@@ -15,7 +15,7 @@ from actions import staff_work
 from actions.staff_work import PRIORITIES, Actor, WorkError
 from bot.console.access import Viewer, may_work, require_ticket
 from bot.console.queue import STATUSES, next_due
-from bot.console.web import form, redirect, render, viewer
+from bot.console.web import form, render, saved, viewer
 from bot.runtime import Runtime
 from bot.server import RUNTIME
 from taskstore import Event, StaffTeam, StaffUser, Ticket, store
@@ -87,6 +87,7 @@ async def ticket_page(request: web.Request, *, error: str | None = None) -> web.
         due=next_due(ticket),
         now=runtime.clock(),
         works=may_work(me, ticket),
+        helping=any(h.staff_id == me.id or me.member_of(h.team_id) for h in helpers),
         teams=runtime.content.teams,
         statuses=STATUSES,
         priorities=PRIORITIES,
@@ -139,6 +140,10 @@ ACTIONS: dict[str, tuple[Action, bool]] = {
 }
 
 
+# action -> what the next page says (web.FLASHES)
+FLASH = {"claim": "claimed", "comment": "commented", "reassign": "reassigned", "helper": "helper"}
+
+
 async def ticket_action(request: web.Request) -> web.StreamResponse:
     me = viewer(request)
     runtime = request.app[RUNTIME]
@@ -160,6 +165,7 @@ async def ticket_action(request: web.Request) -> web.StreamResponse:
         return await ticket_page(request, error=str(exc))
     for team in {before, after}:
         runtime.hub.publish_topic(f"team:{team}", {"kind": "queue_changed"})
+    done = FLASH.get(name, "saved")
     if not me.member_of(after) and not me.is_admin:
-        raise redirect("/console/queue", team=before)  # handed to a team we cannot see
-    raise redirect(f"/console/tickets/{number}")
+        raise saved(request, done, "/console/queue", team=before)  # a team we cannot see
+    raise saved(request, done, f"/console/tickets/{number}")

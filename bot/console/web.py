@@ -20,7 +20,9 @@ from aiohttp import web
 
 from actions.sla import HELSINKI
 from bot.console.access import Viewer
-from bot.console.i18n import LANGUAGES, gettext
+from bot.console.i18n import LANGUAGES, N_, gettext
+from bot.console.labels import Labels
+from bot.server import RUNTIME
 
 HERE = Path(__file__).resolve().parent
 
@@ -38,6 +40,26 @@ class ConsoleConfig:
 
 CONSOLE = web.AppKey("console", ConsoleConfig)
 LANG_COOKIE = "kb_console_lang"
+FLASH_COOKIE = "kb_console_flash"
+# What a form's success says on the next page. The cookie carries only the key, so no
+# request can make a page show text of its choosing.
+FLASHES = {
+    "saved": N_("Saved."),
+    "added": N_("Account added."),
+    "disabled": N_("Account disabled; its sessions were ended."),
+    "enabled": N_("Account enabled."),
+    "password": N_("Password set; the account's sessions were ended."),
+    "reply_added": N_("Canned reply added."),
+    "reply_removed": N_("Canned reply removed."),
+    "claimed": N_("You now handle this ticket."),
+    "commented": N_("Comment added."),
+    "reassigned": N_("The ticket was moved to the other team."),
+    "helper": N_("Helper added."),
+    "taken": N_("You took over the conversation."),
+    "returned": N_("The conversation is back with the bot."),
+    "sent": N_("Message sent to the resident."),
+    "language": N_("Language changed."),
+}
 VIEWER = web.RequestKey("viewer", Viewer)  # the signed-in staff member
 CSRF = web.RequestKey("csrf", str)  # the session's CSRF token
 
@@ -79,9 +101,12 @@ def render(
 ) -> web.Response:
     lang = language(request)
     values.setdefault("error", None)
+    flash = FLASHES.get(request.cookies.get(FLASH_COOKIE, ""))
     page = _env.get_template(template).render(
         _=lambda text, **kw: gettext(text, lang, **kw),
         lang=lang,
+        labels=Labels(request.app[RUNTIME].content, lang),
+        flash=flash,
         me=request.get(VIEWER),
         csrf=request.get(CSRF, ""),
         path=request.path,
@@ -90,6 +115,8 @@ def render(
     )
     response = web.Response(text=page, content_type="text/html", status=status)
     response.headers["Cache-Control"] = "no-store"  # pages hold personal data
+    if FLASH_COOKIE in request.cookies:
+        response.del_cookie(FLASH_COOKIE, path="/console")  # said once
     return response
 
 
@@ -97,6 +124,16 @@ def redirect(location: str, **query: object) -> web.HTTPSeeOther:
     """POST -> redirect -> GET: a reload never repeats an action."""
     shown = {k: str(v) for k, v in query.items() if v not in (None, "")}
     return web.HTTPSeeOther(location + ("?" + urlencode(shown) if shown else ""))
+
+
+def saved(request: web.Request, what: str, location: str, **query: object) -> web.HTTPSeeOther:
+    """The redirect after a form succeeded; the next page says `FLASHES[what]`."""
+    response = redirect(location, **query)
+    secure = request.secure or request.headers.get("X-Forwarded-Proto", "") == "https"
+    response.set_cookie(
+        FLASH_COOKIE, what, path="/console", httponly=True, samesite="Strict", secure=secure
+    )
+    return response
 
 
 async def form(request: web.Request) -> Mapping[str, str]:

@@ -4,128 +4,8 @@
 (function () {
   "use strict";
 
-  var STRINGS = {
-    fi: {
-      skipToChat: "Siirry chattiin",
-      siteName: "Esimerkkilän kunta",
-      navLabel: "Päävalikko",
-      navNews: "Ajankohtaista",
-      navServices: "Palvelut",
-      navChat: "Kysy kunnalta",
-      pageTitle: "Tervetuloa Esimerkkilään",
-      pageLead: "Esimerkkilä on kuvitteellinen kunta. Tällä sivulla voit kokeilla kunnan chattia: kysy esimerkiksi kirjaston aukioloajoista tai pysäköintiluvasta.",
-      newsTitle: "Ajankohtaista",
-      news1Title: "Uimahallin kesätauko",
-      news1Text: "Uimahalli on suljettu huoltotöiden vuoksi kesäkuun ajan.",
-      news2Title: "Katujen kevätpuhdistus",
-      news2Text: "Hiekoitussepelin poisto alkaa keskustasta huhtikuun lopussa.",
-      servicesTitle: "Palvelut",
-      servicesText: "Kirjasto, liikunta, varhaiskasvatus, koulut, kadut ja liikenne, rakentaminen, jätehuolto. Chat vastaa yleisimpiin kysymyksiin ja välittää muut asiat kunnan työntekijöille.",
-      footer: "Esimerkkilä on kuvitteellinen kunta. Sivu on kuntabotin esittelysivu.",
-      chatTitle: "Kysy kunnalta",
-      languageLabel: "Kieli",
-      botNotice: "Keskustelet botin kanssa, et ihmisen.",
-      botNoticeMore: "Botti voi välittää asiasi kunnan työntekijälle. Älä kirjoita henkilötunnusta tai terveystietoja.",
-      logLabel: "Keskustelu",
-      inputLabel: "Kirjoita viesti",
-      send: "Lähetä",
-      newConversation: "Aloita uusi keskustelu",
-      typing: "Botti kirjoittaa…",
-      replyOptions: "Vastausvaihtoehdot",
-      author_bot: "Botti",
-      author_resident: "Sinä",
-      author_staff: "Kunnan työntekijä",
-      connecting: "Yhdistetään…",
-      reconnecting: "Yhteys katkesi. Yhdistetään uudelleen…",
-      reconnected: "Yhteys palautui.",
-      notSent: "Viestiä ei lähetetty, koska yhteyttä ei ole. Yritä hetken kuluttua uudelleen.",
-      err_bad_input: "Viestiä ei voitu ottaa vastaan. Tarkista, ettei viesti ole tyhjä tai liian pitkä.",
-      err_busy: "Odota vastausta ennen kuin lähetät lisää viestejä.",
-      err_internal: "Jokin meni vikaan. Jos viestisi näkyy keskustelussa, se on tallessa.",
-      err_not_stored: "Viestiäsi ei voitu tallentaa. Lähetä se uudelleen.",
-      err_other: "Viestiä ei voitu käsitellä."
-    },
-    sv: {
-      skipToChat: "Gå till chatten",
-      siteName: "Exempelby kommun",
-      navLabel: "Huvudmeny",
-      navNews: "Aktuellt",
-      navServices: "Tjänster",
-      navChat: "Fråga kommunen",
-      pageTitle: "Välkommen till Exempelby",
-      pageLead: "Exempelby (Esimerkkilä) är en påhittad kommun. På den här sidan kan du prova kommunens chatt: fråga till exempel om bibliotekets öppettider eller om parkeringstillstånd.",
-      newsTitle: "Aktuellt",
-      news1Title: "Simhallens sommarpaus",
-      news1Text: "Simhallen är stängd för underhåll under juni.",
-      news2Title: "Gatornas vårstädning",
-      news2Text: "Sandupptagningen börjar i centrum i slutet av april.",
-      servicesTitle: "Tjänster",
-      servicesText: "Bibliotek, idrott, småbarnspedagogik, skolor, gator och trafik, byggande, avfallshantering. Chatten svarar på de vanligaste frågorna och förmedlar andra ärenden till kommunens personal.",
-      footer: "Exempelby är en påhittad kommun. Sidan visar kuntabotti.",
-      chatTitle: "Fråga kommunen",
-      languageLabel: "Språk",
-      botNotice: "Du chattar med en bot, inte med en människa.",
-      botNoticeMore: "Boten kan förmedla ditt ärende till kommunens personal. Skriv inte din personbeteckning eller hälsouppgifter.",
-      logLabel: "Konversation",
-      inputLabel: "Skriv ett meddelande",
-      send: "Skicka",
-      newConversation: "Börja en ny konversation",
-      typing: "Boten skriver…",
-      replyOptions: "Svarsalternativ",
-      author_bot: "Bot",
-      author_resident: "Du",
-      author_staff: "Kommunens personal",
-      connecting: "Ansluter…",
-      reconnecting: "Anslutningen bröts. Ansluter igen…",
-      reconnected: "Anslutningen är tillbaka.",
-      notSent: "Meddelandet skickades inte eftersom anslutningen saknas. Försök igen om en stund.",
-      err_bad_input: "Meddelandet kunde inte tas emot. Kontrollera att det inte är tomt eller för långt.",
-      err_busy: "Vänta på svaret innan du skickar fler meddelanden.",
-      err_internal: "Något gick fel. Om ditt meddelande syns i konversationen har det sparats.",
-      err_not_stored: "Ditt meddelande kunde inte sparas. Skicka det igen.",
-      err_other: "Meddelandet kunde inte behandlas."
-    },
-    en: {
-      skipToChat: "Skip to chat",
-      siteName: "Municipality of Esimerkkilä",
-      navLabel: "Main menu",
-      navNews: "News",
-      navServices: "Services",
-      navChat: "Ask the municipality",
-      pageTitle: "Welcome to Esimerkkilä",
-      pageLead: "Esimerkkilä is a fictional municipality. On this page you can try the municipality's chat: ask, for example, about library opening hours or parking permits.",
-      newsTitle: "News",
-      news1Title: "Swimming hall summer break",
-      news1Text: "The swimming hall is closed for maintenance throughout June.",
-      news2Title: "Spring street cleaning",
-      news2Text: "Removal of winter grit starts in the town centre at the end of April.",
-      servicesTitle: "Services",
-      servicesText: "Library, sports, early childhood education, schools, streets and traffic, building, waste management. The chat answers the most common questions and passes other matters to municipal staff.",
-      footer: "Esimerkkilä is a fictional municipality. This page demonstrates kuntabotti.",
-      chatTitle: "Ask the municipality",
-      languageLabel: "Language",
-      botNotice: "You are talking to a bot, not a person.",
-      botNoticeMore: "The bot can pass your matter to municipal staff. Do not write your personal identity code or health details.",
-      logLabel: "Conversation",
-      inputLabel: "Write a message",
-      send: "Send",
-      newConversation: "Start a new conversation",
-      typing: "The bot is typing…",
-      replyOptions: "Reply options",
-      author_bot: "Bot",
-      author_resident: "You",
-      author_staff: "Municipal staff",
-      connecting: "Connecting…",
-      reconnecting: "Connection lost. Reconnecting…",
-      reconnected: "Connected again.",
-      notSent: "The message was not sent because there is no connection. Please try again in a moment.",
-      err_bad_input: "The message could not be accepted. Check that it is not empty or too long.",
-      err_busy: "Please wait for the reply before sending more messages.",
-      err_internal: "Something went wrong. If your message is shown in the conversation, it has been saved.",
-      err_not_stored: "Your message could not be saved. Please send it again.",
-      err_other: "The message could not be processed."
-    }
-  };
+  var STRINGS = window.KuntabottiStrings;  // widget-i18n.js, loaded first
+  var TEXT = window.KuntabottiText;  // widget-text.js
   var LOCALES = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
   var KEY_TOKEN = "kuntabotti.token";
   var KEY_LAST = "kuntabotti.lastId";
@@ -133,6 +13,7 @@
   var MAX_DELAY = 30000;
 
   var log, form, input, select, statusEl, errorEl, typingEl;
+  var notice, noticeWho, noticeMore, announcer;
   var socket = null;
   var token = null;
   var lastId = 0;
@@ -142,6 +23,18 @@
   var everConnected = false;
   var reconnectTimer = null;
   var seen = new Set();
+  var who = { who: "bot", team: null };  // who is talking: the bot, or a person of a team
+  // What this page's resident typed, by message id, where the store kept it redacted. Only
+  // in memory: a reload (or the next person at a library computer) sees the stored text.
+  var originals = new Map();
+  var place = municipality();
+
+  // The municipality's own name and kind, from data/municipality.yml via the page.
+  function municipality() {
+    try {
+      return JSON.parse(document.documentElement.getAttribute("data-municipality")) || {};
+    } catch (e) { return {}; }
+  }
 
   function store(key, value) {
     try {
@@ -153,7 +46,14 @@
     try { return localStorage.getItem(key); } catch (e) { return null; }
   }
 
-  function t(key) { return STRINGS[lang][key] || STRINGS.fi[key] || key; }
+  function t(key, values) {
+    var text = STRINGS[lang][key] || STRINGS.fi[key] || key;
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      var value = values && name in values ? values[name] : place[name];
+      if (value && typeof value === "object") value = value[lang] || value.fi;
+      return typeof value === "string" ? value : "";
+    });
+  }
 
   function initialLanguage() {
     var saved = load(KEY_LANG);
@@ -188,6 +88,12 @@
     log.querySelectorAll(".msg__buttons").forEach(function (el) {
       el.setAttribute("aria-label", t("replyOptions"));
     });
+    // Clock times follow the language too ("14.05" in Finnish, "14:05" in English).
+    log.querySelectorAll("time").forEach(function (el) {
+      el.textContent = " · " + timeText(el.dateTime);
+    });
+    log.querySelectorAll(".msg--resident").forEach(showResidentText);
+    showWho(false);
     if (statusEl.dataset.key) statusEl.textContent = t(statusEl.dataset.key);
     if (errorEl.dataset.key) errorEl.textContent = t(errorEl.dataset.key);
   }
@@ -200,25 +106,31 @@
     errorEl.dataset.key = key || "";
     errorEl.textContent = key ? t(key) : "";
   }
-  function setTyping(on) { typingEl.hidden = !on; }
+  // While a person holds the conversation the bot is silent: nobody to show as typing.
+  function setTyping(on) { typingEl.hidden = !on || who.who === "staff"; }
 
-  // Web addresses in bot and staff answers become links, built as elements, not markup.
-  var URL_RE = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g;
-  function appendText(parent, text) {
-    var at = 0;
-    var match;
-    URL_RE.lastIndex = 0;
-    while ((match = URL_RE.exec(text)) !== null) {
-      parent.appendChild(document.createTextNode(text.slice(at, match.index)));
-      var a = document.createElement("a");
-      a.href = match[0];
-      a.textContent = match[0];
-      a.rel = "noopener noreferrer";
-      a.target = "_blank";
-      parent.appendChild(a);
-      at = match.index + match[0].length;
-    }
-    parent.appendChild(document.createTextNode(text.slice(at)));
+  // The notice says who is talking; a change (not a language switch) is announced.
+  function showWho(announce) {
+    var staff = who.who === "staff";
+    var values = { team: who.team || "" };
+    notice.classList.toggle("chat__notice--staff", staff);
+    noticeWho.textContent = t(staff ? "staffNotice" : "botNotice", values);
+    noticeMore.textContent = t(staff ? "staffNoticeMore" : "botNoticeMore", values);
+    if (announce) announcer.textContent = staff ? t("staffNotice", values) : t("botAgain");
+  }
+
+  function setWho(frame) {
+    var next = { who: frame.who === "staff" ? "staff" : "bot", team: frame.team || null };
+    var changed = next.who !== who.who || JSON.stringify(next.team) !== JSON.stringify(who.team);
+    who = next;
+    if (next.who === "staff") setTyping(false);
+    if (changed) showWho(true);
+  }
+
+  function showResidentText(item) {
+    var body = item.querySelector(".msg__text");
+    var original = originals.get(Number(item.dataset.id));
+    body.textContent = TEXT.residentText(body.dataset.stored || "", original, t);
   }
 
   function timeText(iso) {
@@ -256,12 +168,13 @@
 
     var body = document.createElement("span");
     body.className = "msg__text";
-    if (author === "resident") {
-      body.textContent = m.text;  // a pressed button is stored as its label
-    } else {
-      appendText(body, m.text);
-    }
     item.appendChild(body);
+    if (author === "resident") {
+      body.dataset.stored = m.text;  // a pressed button is stored as its label
+      showResidentText(item);
+    } else {
+      TEXT.appendText(body, m.text);
+    }
 
     if (m.buttons && m.buttons.length) {
       var group = document.createElement("div");
@@ -364,6 +277,7 @@
         // The server did not know our conversation and started a new one.
         log.textContent = "";
         seen.clear();
+        originals.clear();
         lastId = 0;
       }
       token = frame.token;
@@ -379,8 +293,15 @@
         send({ type: "button", payload: "lang:" + wanted });
       }
       pendingLang = null;
+      setWho(frame);
     } else if (frame.type === "message") {
       addMessage(frame);
+    } else if (frame.type === "who") {
+      setWho(frame);
+    } else if (frame.type === "own" && typeof frame.text === "string") {
+      originals.set(frame.id, frame.text);
+      var own = log.querySelector('.msg--resident[data-id="' + Number(frame.id) + '"]');
+      if (own) showResidentText(own);
     } else if (frame.type === "state") {
       setTyping(false);
       if (frame.language && frame.language !== lang) applyLanguage(frame.language);
@@ -395,6 +316,7 @@
     token = null;
     lastId = 0;
     seen.clear();
+    originals.clear();
     log.textContent = "";
     store(KEY_TOKEN, null);
     store(KEY_LAST, null);
@@ -404,6 +326,7 @@
     if (old) old.close();
     if (reconnectTimer) { clearTimeout(reconnectTimer); reconnectTimer = null; }
     attempt = 0;
+    everConnected = false;  // a new conversation is no reconnection: say nothing about one
     connect();
     input.focus();
   }
@@ -416,6 +339,10 @@
     statusEl = document.getElementById("chat-status");
     errorEl = document.getElementById("chat-error");
     typingEl = document.getElementById("chat-typing");
+    notice = document.getElementById("chat-notice");
+    noticeWho = document.getElementById("chat-notice-who");
+    noticeMore = document.getElementById("chat-notice-more");
+    announcer = document.getElementById("chat-announce");
 
     token = load(KEY_TOKEN);
     applyLanguage(initialLanguage());

@@ -5,9 +5,9 @@
 
 (function () {
   var labels = {
-    fi: { changed: "Jono muuttui – päivitetty.", resident: "Asukas", bot: "Botti", staff: "Henkilöstö" },
-    sv: { changed: "Kön ändrades – uppdaterad.", resident: "Invånare", bot: "Bot", staff: "Personal" },
-    en: { changed: "The queue changed – updated.", resident: "Resident", bot: "Bot", staff: "Staff" }
+    fi: { changed: "Jono muuttui – päivitetty." },
+    sv: { changed: "Kön ändrades – uppdaterad." },
+    en: { changed: "The queue changed – updated." }
   };
   var lang = document.documentElement.lang in labels ? document.documentElement.lang : "fi";
   var t = labels[lang];
@@ -34,8 +34,19 @@
     });
   }
 
+  function showNewest(list) {
+    // The newest message is what staff came for: scroll the list, and the page if needed.
+    var last = list.querySelector("li[data-id]:last-of-type");
+    list.scrollTop = list.scrollHeight;
+    if (last) { last.scrollIntoView({ block: "nearest" }); }
+  }
+
   var transcript = document.getElementById("transcript");
   if (transcript) {
+    // The author labels come from the page, so they read as the server-rendered ones do.
+    var authors = { resident: transcript.dataset.resident, bot: transcript.dataset.bot,
+      staff: transcript.dataset.staff };
+    showNewest(transcript);
     var id = transcript.dataset.conversation;
     var shown = transcript.querySelectorAll("li[data-id]");
     var since = shown.length ? shown[shown.length - 1].dataset.id : "0";
@@ -46,17 +57,19 @@
       var list = document.getElementById("transcript");
       if (list.querySelector('[data-id="' + m.id + '"]')) { return; }
       var li = document.createElement("li");
-      li.className = "msg msg--" + (t[m.author] ? m.author : "bot");
+      var atEnd = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+      li.className = "msg msg--" + (authors[m.author] ? m.author : "bot");
       li.dataset.id = String(m.id);
       var who = document.createElement("span");
       who.className = "msg__who";
-      who.textContent = t[m.author] || m.author;
+      who.textContent = authors[m.author] || m.author;
       var text = document.createElement("p");
       text.className = "msg__text";
       text.textContent = m.text;
       li.appendChild(who);
       li.appendChild(text);
       list.appendChild(li);
+      if (atEnd) { showNewest(list); }
     });
     cs.addEventListener("end", function () { cs.close(); });
     cs.addEventListener("state", function () {

@@ -1,0 +1,42 @@
+"""The way to a person: asking for one, and waiting in the queue.
+
+Asking for a person starts the handoff form (bot/ticket_form.py): the matter first, with the
+resident's last unsettled question on offer, so the ticket carries the right question and
+reaches the right team. A bare "talk to a person" must never file whatever was typed before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actions import ActionContext, Say, hand_back
+from bot import ticket_form
+
+
+def start(ctx: ActionContext, slots: dict[str, Any], default_routing: dict[str, Any]) -> list[Say]:
+    question = slots.get("question") or {}
+    previous = (
+        {"text": question["text"], "routing": question["routing"]} if question.get("text") else None
+    )
+    form = ticket_form.new_form(
+        "handoff",
+        previous["routing"] if previous else default_routing,
+        None,
+        [],
+        {},
+        previous=previous,
+    )
+    ctx.conversation.state = "collecting"
+    slots["form"] = form
+    slots.pop("offer", None)
+    return ticket_form.next_question(ctx, form)
+
+
+async def queued(ctx: ActionContext, payload: str | None) -> list[Say]:
+    if payload == "queue:cancel":
+        return await hand_back(ctx)
+    if payload is None:
+        # Every message is acknowledged with the way back to the bot: until a person
+        # takes the conversation, nothing else answers.
+        return [Say(ctx.text("still_queued"), (ctx.button("queue:cancel", "btn_back_to_bot"),))]
+    return []

@@ -1,0 +1,86 @@
+"""The first half of a turn: understand the message and decide what of it may be stored.
+
+The runtime commits what `prepare()` decides (the redacted text, or a placeholder for a
+sensitive matter) before the dialogue answers, so nothing said is lost and nothing that must
+not be kept is written even once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.errors import BadInput
+from bot.payloads import PAYLOAD, button_label
+from bot.privacy import SENSITIVE_PLACEHOLDER, redact
+from content import Content
+from nlu import ModelHandle, ParseResult
+from taskstore import Conversation
+
+SENSITIVE_MIN = 0.2  # a sensitive reading this likely makes the message sensitive
+SENSITIVE_CANDIDATES = 3
+
+
+@dataclass(frozen=True)
+class Incoming:
+    text: str | None
+    payload: str | None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    incoming: Incoming
+    result: ParseResult | None
+    stored_text: str  # what the message log keeps
+    ticket_text: str | None  # what a ticket may keep (redacted); None for buttons
+    nlu_record: dict[str, Any] | None
+    redacted: bool
+    sensitive: bool
+
+
+def prepare(
+    content: Content, nlu: ModelHandle, conversation: Conversation, incoming: Incoming
+) -> Prepared:
+    if incoming.payload is not None:
+        if not PAYLOAD.match(incoming.payload):
+            raise BadInput(f"unknown button payload {incoming.payload!r}")
+        label = button_label(content, conversation.language, incoming.payload, conversation.slots)
+        button: dict[str, Any] = {"payload": incoming.payload}
+        return Prepared(incoming, None, label, None, button, False, False)
+    text = incoming.text or ""
+    result = nlu.parse(text, conversation.language)
+    form = (conversation.slots or {}).get("form") or {}
+    in_private_form = conversation.state == "collecting" and bool(form.get("private"))
+    sensitive = in_private_form or sensitive_intent(content, result) is not None
+    ticket_text, redacted = redact(text)
+    if sensitive:
+        record: dict[str, Any] = {
+            "intent": result.intent.name,
+            "team": result.team.name,
+            "language": result.language,
+            "sensitive": True,
+        }
+        return Prepared(incoming, result, SENSITIVE_PLACEHOLDER, ticket_text, record, True, True)
+    return Prepared(
+        incoming, result, ticket_text, ticket_text, _nlu_record(result), redacted, False
+    )
+
+
+def sensitive_intent(content: Content, result: ParseResult) -> str | None:
+    """The sensitive intent among the likely readings, not only the top one: storing a
+    health matter by mistake cannot be undone, hiding a question can."""
+    for ranked in result.ranking[:SENSITIVE_CANDIDATES]:
+        intent = content.intents.get(ranked.name)
+        if intent is not None and intent.sensitive and ranked.confidence >= SENSITIVE_MIN:
+            return ranked.name
+    return None
+
+
+def _nlu_record(result: ParseResult) -> dict[str, Any]:
+    """The NLU result as the message log keeps it: personal-data entity values left out."""
+    record = result.to_dict()
+    record.pop("text")
+    record["entities"] = [
+        {k: v for k, v in e.items() if k != "value" or not e["pii"]} for e in record["entities"]
+    ]
+    return record
