@@ -23,16 +23,6 @@ def candidates(result: ParseResult, content: Content) -> list[str]:
     ]
 
 
-def intent_title(content: Content, intent: str, lang: str) -> str:
-    """An intent as a button shows it: its title, else its first example (content without
-    titles still gets a question the resident will recognise)."""
-    definition = content.intents[intent]
-    if definition.title.get(lang):
-        return definition.title[lang]
-    examples = definition.examples.get(lang) or []
-    return examples[0].text if examples else content.intent_title(intent, lang)
-
-
 def popular_topics(content: Content, count: int = POPULAR_TOPICS) -> list[str]:
     """The first FAQ of each of the first teams in teams.yml: the city orders its teams, and
     each file starts with its team's most asked question. General advice (where everything
@@ -58,9 +48,7 @@ def popular_topics(content: Content, count: int = POPULAR_TOPICS) -> list[str]:
 
 
 async def clarify(ctx: ActionContext, intents: list[str]) -> list[Say]:
-    buttons = [
-        Button(f"pick:{name}", intent_title(ctx.content, name, ctx.lang)) for name in intents
-    ]
+    buttons = [Button(f"pick:{name}", ctx.content.intent_title(name, ctx.lang)) for name in intents]
     buttons.append(ctx.button("none", "btn_none"))
     return [Say(ctx.text("clarify"), tuple(buttons))]
 
@@ -68,7 +56,7 @@ async def clarify(ctx: ActionContext, intents: list[str]) -> list[Say]:
 def rephrase(ctx: ActionContext) -> Say:
     """The first miss: try other words or a common topic, and a person is one press away."""
     buttons = [
-        Button(f"pick:{name}", intent_title(ctx.content, name, ctx.lang))
+        Button(f"pick:{name}", ctx.content.intent_title(name, ctx.lang))
         for name in popular_topics(ctx.content)
     ]
     buttons.append(ctx.button("handoff", "btn_person"))

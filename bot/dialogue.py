@@ -29,7 +29,6 @@ from actions import (
     rephrase,
     route,
 )
-from actions.clarify import intent_title
 from actions.notify import NoticeBoard
 from actions.texts import LANGUAGE_NAMES
 from bot import handoff_flow, ticket_form, understanding
@@ -291,7 +290,7 @@ class Dialogue:
             said = await self._start_form(
                 ctx, slots, "case", question["text"], routing, intent.slots, found, intent=name
             )
-            title = intent_title(self.content, name, ctx.lang)
+            title = self.content.intent_title(name, ctx.lang)
             understood = ctx.text("case_understood", title=title, team=ctx.team_name(intent.team))
             return ticket_form.with_lead(understood, said)
         said = await answer(ctx, name)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from actions.clarify import intent_title
 from actions.texts import LANGUAGE_NAMES, say
 from content import Content
 
@@ -65,6 +64,6 @@ def button_label(
     if payload.startswith("pick:"):
         intent = payload.removeprefix("pick:")
         if intent in content.intents:
-            return intent_title(content, intent, lang)
+            return content.intent_title(intent, lang)
     key = BUTTON_LABELS.get(payload)
     return say(key, lang) if key else f"[{payload}]"

@@ -42,17 +42,11 @@ def reply(content: Content, result: ParseResult) -> str:
         ]
         if candidates:
             lines = [TEXTS["clarify"][lang]]
-            lines += [f"  - {intent_title(content, name, lang)}" for name in candidates]
+            lines += [f"  - {content.intent_title(name, lang)}" for name in candidates]
             return "\n".join(lines)
         team = content.teams.get(result.team.name, {}).get("name", {}).get(lang, result.team.name)
         return TEXTS["to_team"][lang].format(team=team)
     return render_answer(content, intent, lang)
-
-
-def intent_title(content: Content, intent: str, lang: str) -> str:
-    """A candidate shown as its first example: a question the user will recognise."""
-    examples = content.intents[intent].examples.get(lang) or []
-    return examples[0].text if examples else intent
 
 
 def run_shell(

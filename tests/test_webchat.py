@@ -27,15 +27,22 @@ from tests.live import LiveServer
 TICKET = re.compile(r"KB-\d{4}-\d{6}")
 
 
-@pytest.fixture
-def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
-    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
+def open_chat(
+    browser: Browser, server: LiveServer, width: int = 1280, height: int = 900
+) -> Iterator[Page]:
+    """A Finnish browser with the web chat connected, closed when the caller is done."""
+    context = browser.new_context(locale="fi-FI", viewport={"width": width, "height": height})
     context.set_default_timeout(WAIT)
     page = context.new_page()
-    page.goto(live_server.base_url + "/")
+    page.goto(server.base_url + "/")
     connected(page)
     yield page
     context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
+    yield from open_chat(browser, live_server)
 
 
 def connected(page: Page) -> None:

@@ -3,27 +3,13 @@ Chromium against a real server whose clock is fixed in or outside office hours."
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from taskstore.models import Ticket
-from tests.browser import WAIT
 from tests.live import LiveServer
-from tests.test_webchat import button, connected, press, rows, say, token
+from tests.test_webchat import TICKET, button, open_chat, press, rows, say, token
 
-TICKET = re.compile(r"KB-\d{4}-\d{6}")
-
-
-def open_chat(browser: Browser, server: LiveServer) -> Iterator[Page]:
-    context = browser.new_context(locale="fi-FI", viewport={"width": 390, "height": 800})
-    context.set_default_timeout(WAIT)
-    page = context.new_page()
-    page.goto(server.base_url + "/")
-    connected(page)
-    yield page
-    context.close()
+PHONE = (390, 800)
 
 
 def last_bot(page: Page) -> Locator:
@@ -33,7 +19,7 @@ def last_bot(page: Page) -> Locator:
 def test_a_person_in_office_hours_gets_the_matter_first(
     browser: Browser, office_open: LiveServer
 ) -> None:
-    for page in open_chat(browser, office_open):
+    for page in open_chat(browser, office_open, *PHONE):
         say(page, "asdfgh")
         expect(button(page, "handoff")).to_be_visible()  # the human path stays visible
         say(page, "Haluan puhua ihmisen kanssa")
@@ -52,7 +38,7 @@ def test_a_person_in_office_hours_gets_the_matter_first(
 def test_a_person_after_hours_gets_the_contact_step_first(
     browser: Browser, office_closed: LiveServer
 ) -> None:
-    for page in open_chat(browser, office_closed):
+    for page in open_chat(browser, office_closed, *PHONE):
         say(page, "Kuinka monta kiloa painaa kuun kivi?")
         press(page, "handoff")
         press(page, "form:previous")  # the earlier question is the matter

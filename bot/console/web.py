@@ -21,7 +21,7 @@ from aiohttp import web
 from actions.sla import HELSINKI
 from bot.console.access import Viewer
 from bot.console.i18n import LANGUAGES, N_, gettext
-from bot.console.labels import Labels
+from bot.console.labels import LANGUAGE_NAMES, Labels
 from bot.server import RUNTIME
 
 HERE = Path(__file__).resolve().parent
@@ -78,6 +78,7 @@ def local_time(value: datetime | None, fmt: str = "%d.%m.%Y %H:%M") -> str:
 
 
 _env.filters["local"] = local_time
+_env.globals["language_names"] = LANGUAGE_NAMES  # the picker names each language in itself
 
 
 def language(request: web.Request) -> str:
