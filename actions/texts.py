@@ -9,14 +9,15 @@ from typing import Any
 
 TEXTS: dict[str, dict[str, str]] = {
     "greeting": {
-        # The name stays in its base form and no kind word (kunta / kaupunki) is hard-coded:
-        # the same sentence fits every municipality that edits data/municipality.yml.
-        "fi": "Hei! Tämä on {city} – kysy meiltä. Olen botti eli automaattinen avustaja, en "
+        # {city} is the municipality's full title from data/municipality.yml ("Esimerkkilän
+        # kaupunki", "Exempelby stad", "City of Esimerkkilä"): it says the kind, and the
+        # sentence needs it in no other case, so no kind word is hard-coded here.
+        "fi": "Hei! Täällä {city} – kysy meiltä. Olen botti eli automaattinen avustaja, en "
         "ihminen. Vastaan kysymyksiin palveluistamme suomeksi, ruotsiksi ja englanniksi.",
-        "sv": "Hej! Det här är {city} – fråga oss. Jag är en bot, en automatisk assistent, "
+        "sv": "Hej! Här är {city} – fråga oss. Jag är en bot, en automatisk assistent, "
         "inte en människa. Jag svarar på frågor om våra tjänster på finska, svenska och "
         "engelska.",
-        "en": "Hi! This is {city} – ask us. I am a bot, an automated assistant, not a person. "
+        "en": "Hi! {city} here – ask us. I am a bot, an automated assistant, not a person. "
         "I answer questions about our services in Finnish, Swedish and English.",
     },
     "human_path": {

@@ -369,7 +369,7 @@ class Dialogue:
         city = self.content.municipality
         default = self.content.teams[self.content.default_team()]
         return [
-            Say(ctx.text("greeting", city=city["name"][ctx.lang])),
+            Say(ctx.text("greeting", city=(city.get("title") or city["name"])[ctx.lang])),
             Say(
                 ctx.text(
                     "human_path",

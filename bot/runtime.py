@@ -41,6 +41,7 @@ class Opened:
     token: str
     language: str
     replies: list[OutMessage]
+    conversation_id: int
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class Runtime:
             stored = await self.dialogue.greet(session, conversation)
             replies = [out_message(m) for m in stored]
         self.hub.publish(conversation.token, replies)
-        return Opened(conversation.token, lang, replies)
+        return Opened(conversation.token, lang, replies, conversation.id)
 
     async def token_for(self, channel: str, external_id: str, language: str | None = None) -> str:
         """The resident's current conversation on a channel that knows who writes (Telegram),

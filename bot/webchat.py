@@ -197,13 +197,14 @@ class ChatSocket:
             self.close()
         lang = query.get("lang")
         opened = await self.runtime.start("web", language=lang if lang in LANGUAGES else None)
-        # Nobody else knows a new token yet, so subscribing after start() misses nothing.
+        # Nobody else knows a new token yet, so subscribing after start() misses nothing,
+        # and a new conversation is the bot's: no need to read the store again.
         self.queue = self.runtime.hub.subscribe(opened.token)
         self.token = opened.token
-        status = await self._status(opened.token)
-        who = status[1] if status is not None else {"who": "bot", "team": None}
+        self._watch(opened.conversation_id)
+        self.who = self._who("bot", None)
         hello = {"type": "hello", "token": opened.token, "language": opened.language}
-        await self.send({**hello, **who})
+        await self.send({**hello, **self.who})
         for message in opened.replies:
             await self.send_message(message)
 
@@ -216,11 +217,14 @@ class ChatSocket:
                 return None
             language, state = conversation.language, conversation.state
             team_id, conversation_id = conversation.team_id, conversation.id
+        self._watch(conversation_id)
+        self.who = self._who(state, team_id)
+        return language, self.who
+
+    def _watch(self, conversation_id: int) -> None:
         if self.changes is None:
             self.topic = f"conversation:{conversation_id}"
             self.changes = self.runtime.hub.subscribe_topic(self.topic)
-        self.who = self._who(state, team_id)
-        return language, self.who
 
     def _who(self, state: str, team_id: str | None) -> dict[str, Any]:
         if state != "with_staff":
@@ -231,10 +235,14 @@ class ChatSocket:
         return {"who": "staff", "team": {lang: str(names.get(lang, "")) for lang in LANGUAGES}}
 
     async def watch(self) -> None:
-        """Tells the client when who is talking changes; other changes are not its concern."""
+        """Tells the client when who is talking changes; other changes are not its concern.
+        Only staff moves (taking over, handing back, a holder's account disabled) can change
+        it, and they say so (`holder` in the event): the resident's own turns, which change
+        the state too, cost no look at the store."""
         assert self.changes is not None
         while True:
-            await self.changes.get()
+            if not (await self.changes.get()).get("holder"):
+                continue
             while not self.changes.empty():  # a burst of events needs one look at the store
                 self.changes.get_nowait()
             before = self.who

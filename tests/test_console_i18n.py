@@ -81,6 +81,7 @@ TEMPLATE_VALUES: dict[str, tuple[str, ...]] = {
 PYTHON_VALUES: dict[str, tuple[str, ...]] = {
     "web.py: text": (),  # the `_` the templates call
     "labels.py: text": (),  # Labels._, called with literals (collected above)
+    "labels.py: name": (),  # a channel's name, marked with N_ (collected above)
     "dashboard.py: status": TICKET_STATUSES,  # backlog by status
 }
 CODES = TICKET_STATUSES + PRIORITIES + TICKET_KINDS + ROLES + AUTHORS + ACTORS + SLA_TARGETS + SLOTS

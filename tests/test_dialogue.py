@@ -37,15 +37,16 @@ def feedback_rows(chat: Chat) -> list[AnswerFeedback]:
 
 
 def test_greeting_says_it_is_a_bot_and_the_human_path(live_server: LiveServer) -> None:
-    for lang, bot_word, phone_word in (
-        ("fi", "en ihminen", "soittaa"),
-        ("sv", "inte en människa", "ringa"),
-        ("en", "not a person", "call"),
+    for lang, bot_word, phone_word, who in (
+        ("fi", "en ihminen", "soittaa", "Täällä Esimerkkilän kaupunki"),
+        ("sv", "inte en människa", "ringa", "Här är Exempelby stad"),
+        ("en", "not a person", "call", "City of Esimerkkilä here"),
     ):
         chat = Chat(live_server, lang)
         text = "\n".join(m["text"] for m in chat.greeting)
         assert bot_word in text and phone_word in text
         assert "+358 9 000 1000" in text
+        assert who in text  # the municipality's name and kind, from municipality.yml
 
 
 def test_faq_answer_then_helpful_feedback(live_server: LiveServer) -> None:

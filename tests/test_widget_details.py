@@ -20,8 +20,9 @@ from taskstore.models import Conversation, Message
 from tests import test_webchat as webchat
 from tests.axe import axe_violations, format_violations
 from tests.browser import WAIT
-from tests.console_kit import PASSWORD, STREETS, Console
+from tests.console_kit import PASSWORD, STREETS, Console, post
 from tests.live import LiveServer
+from tests.test_staff_live import staff_id
 from tests.test_webchat import button, connected, press, rows, say, token
 
 # Module attributes are how pytest finds fixtures (see tests/test_a11y_widget.py).
@@ -115,6 +116,33 @@ def test_notice_follows_who_is_talking(browser: Browser, console: Console) -> No
     finally:
         resident_context.close()
         staff_context.close()
+
+
+def test_notice_returns_to_the_bot_when_the_holders_account_is_disabled(
+    browser: Browser, console: Console
+) -> None:
+    """Disabling an account hands its chats back to the bot; the resident is told at once,
+    not on their next message."""
+    base = console.server.base_url
+    context = new_context(browser)
+    resident = context.new_page()
+    try:
+        resident.goto(base + "/")
+        connected(resident)
+        number = conversation_id(console.server, token(resident), team=STREETS)
+        pekka, admin = console.client("pekka"), console.client("admin")
+        page = f"/console/conversations/{number}"
+        assert post(pekka, f"{page}/take", page).status_code == 303
+        who = resident.locator("#chat-notice-who")
+        expect(who).to_contain_text("Kadut ja liikenne")
+
+        pekka_id = console.server.call(staff_id(console.server.runtime, "pekka"))
+        staff = "/console/admin/staff"
+        assert post(admin, f"{staff}/{pekka_id}", staff, action="disable").status_code == 303
+        expect(who).to_have_text("Keskustelet botin kanssa, et ihmisen.")
+        expect(resident.locator("#chat-announce")).not_to_be_empty()
+    finally:
+        context.close()
 
 
 # -- 3: the resident's own words in their own bubble -------------------------------------

@@ -16,7 +16,7 @@ from bot.console.i18n import N_
 from bot.console.web import form, int_param, render, saved, viewer
 from bot.server import RUNTIME
 from nlu import LANGUAGES
-from taskstore import StaffUser
+from taskstore import Conversation, StaffUser
 from taskstore.models import CannedReply, StaffSession
 from taskstore.staff import (
     ROLES,
@@ -111,16 +111,23 @@ async def staff_change(request: web.Request) -> web.StreamResponse:
             user = await session.get(StaffUser, int_param(request, "id"))
             if user is None:
                 raise web.HTTPNotFound()
-            await _change(session, me, user, action, data)
+            released = await _change(session, me, user, action, data)
     except StaffError as exc:
         return await staff_page(request, error=exc.message, values=exc.values)
+    for conversation in released:  # the residents' chats and the queues learn it at once
+        runtime.hub.publish_topic(
+            f"conversation:{conversation.id}", {"kind": "state", "holder": True}
+        )
+        if conversation.team_id:
+            runtime.hub.publish_topic(f"team:{conversation.team_id}", {"kind": "queue_changed"})
     done = {"disable": "disabled", "enable": "enabled", "password": "password"}
     raise saved(request, done.get(action, "saved"), "/console/admin/staff")
 
 
 async def _change(
     session: AsyncSession, me: Viewer, user: StaffUser, action: str, data: MultiDictProxy[Any]
-) -> None:
+) -> list[Conversation]:
+    """Applies one change; returns the conversations a disabled account held (now the bot's)."""
     if action in ("disable", "enable"):
         if action == "disable" and await _is_last_admin(session, user):
             raise StaffError(LAST_ADMIN)
@@ -129,7 +136,7 @@ async def _change(
         user.active = action == "enable"
         if not user.active:  # signed out everywhere at once; held chats back to the bot
             await session.execute(delete(StaffSession).where(StaffSession.staff_id == user.id))
-            await release_held(session, user.id)
+            return await release_held(session, user.id)
     elif action == "teams":
         chosen = sorted(t for t in data.getall("teams", []) if isinstance(t, str))
         role = str(data.get("role", user.role))
@@ -141,6 +148,7 @@ async def _change(
         await set_password(session, user.username, str(data.get("password", "")))
     else:
         raise web.HTTPBadRequest(text="unknown action")
+    return []
 
 
 async def replies_page(request: web.Request, *, error: str | None = None) -> web.Response:

@@ -11,6 +11,13 @@ LABELS: dict[str, dict[str, str]] = {
     "a topic no longer in use": {"fi": "poistunut aihe", "sv": "ett ämne som inte längre finns"},
     "not a municipal matter": {"fi": "ei kunnan asia", "sv": "inte en kommunal fråga"},
     "not understood": {"fi": "ei ymmärretty", "sv": "inte förstått"},
+    "web chat": {"fi": "verkkosivun chat", "sv": "chatten på webbplatsen"},
+    "chat on another site (REST API)": {
+        "fi": "chat toisessa palvelussa (REST-rajapinta)",
+        "sv": "chatt i en annan tjänst (REST-gränssnitt)",
+    },
+    "Telegram": {"fi": "Telegram", "sv": "Telegram"},
+    "another channel": {"fi": "muu kanava", "sv": "en annan kanal"},
     "a matter of {team}": {"fi": "tiimin {team} asia", "sv": "en fråga för {team}"},
     "The bot did not understand this.": {
         "fi": "Botti ei ymmärtänyt tätä.",

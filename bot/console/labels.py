@@ -11,12 +11,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.console.i18n import gettext
+from bot.console.i18n import N_, gettext
 from content import Content
 from nlu import NO_INTENT, OUT_OF_SCOPE
 
 # The language picker's own names: each language is named in itself.
 LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
+# Where a conversation came in, as staff call it (the store keeps the channel's code).
+CHANNEL_NAMES = {
+    "web": N_("web chat"),
+    "rest": N_("chat on another site (REST API)"),
+    "telegram": N_("Telegram"),
+}
 
 
 def number(value: Any, lang: str) -> str:
@@ -72,6 +78,10 @@ class Labels:
 
     def language(self, code: str | None) -> str:
         return LANGUAGE_NAMES.get(code or "", code or "–")
+
+    def channel(self, code: str | None) -> str:
+        name = CHANNEL_NAMES.get(code or "")
+        return self._(name) if name else self._("another channel")
 
     def intent(self, name: str | None) -> str:
         """An intent's title; out of scope and not understood as plain words."""
