@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from tqdm import tqdm
 
@@ -14,11 +15,13 @@ from bot.models import ContentInvalid, load_model, load_valid_content, train_mod
 from bot.notices import add_notice_commands
 from bot.staff_cli import add_staff_commands
 from content import validate
-from content.testset import TestSetError, load_test_set
+from content.testset import TestSetError, half_of, load_split, load_test_set
 from nlu import LANGUAGES, NLUModel
 from nlu.evaluation import Prediction, cross_validate, report
+from nlu.routing_report import FIGURES as ROUTING_FIGURES
+from nlu.routing_report import routing_report
 
-TRAINING_STEPS = 5  # features, fallback thresholds, intents, teams, language id
+TRAINING_STEPS = 6  # features, held-out scores, intents, teams, thresholds, language id
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,6 +92,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument(
         "--language", choices=LANGUAGES, help="language of a --test file without language fields"
+    )
+    evaluate.add_argument(
+        "--split",
+        type=Path,
+        help="halves of a real --test set by source host (e.g. bench/devset_split.yml)",
     )
     evaluate.add_argument("--json", type=Path, dest="json_out", help="write the report here")
     _model_options(evaluate)
@@ -198,6 +206,7 @@ def _evaluate(args: argparse.Namespace) -> int:
                 content.intent_infos(),
                 folds=args.folds,
                 progress=fold_done,
+                vocabulary=content.team_examples(),
             )
     else:
         result = _evaluate_file(load_model(args.models, args.model), args)
@@ -209,6 +218,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _evaluate_file(model: NLUModel, args: argparse.Namespace) -> dict[str, object]:
     items = load_test_set(args.test, args.language)
+    halves = load_split(args.split) if args.split else None
     teams = {
         name: info.team if info.kind in ("faq", "case") else None
         for name, info in model.intents.items()
@@ -228,9 +238,16 @@ def _evaluate_file(model: NLUModel, args: argparse.Namespace) -> dict[str, objec
                 result.intent.confidence,
                 result.fallback,
                 model.langid.identify(item.text).language,
+                item.kind,
+                result.sensitive,
+                teams.get(result.intent.name),
+                half_of(item, halves) if halves is not None else None,
             )
         )
-    return report(predictions, method=f"test file {args.test}")
+    out = report(predictions, method=f"test file {args.test}")
+    if any(p.kind is not None for p in predictions):
+        out["routing"] = routing_report(predictions)
+    return out
 
 
 def _print_report(result: dict[str, object]) -> None:
@@ -248,6 +265,8 @@ def _print_report(result: dict[str, object]) -> None:
     assert isinstance(languages, dict)
     print(f"{'':24}" + "".join(f"{lang:>8}" for lang in languages))
     for key in keys:
+        if all(languages[lang].get(key) is None for lang in languages):
+            continue  # e.g. intent figures of a set labelled with teams only
         cells = "".join(f"{_cell(languages[lang].get(key)):>8}" for lang in languages)
         print(f"{key:24}{cells}")
     for lang, figures in languages.items():
@@ -255,6 +274,24 @@ def _print_report(result: dict[str, object]) -> None:
         if confused:
             pairs = ", ".join(f"{c['true']}->{c['predicted']} ({c['count']})" for c in confused)
             print(f"most confused ({lang}): {pairs}")
+    routing = result.get("routing")
+    if isinstance(routing, dict):
+        _print_routing(routing)
+
+
+def _print_routing(routing: dict[str, Any]) -> None:
+    slices = routing["slices"]
+    names = list(slices)
+    print("\nreal questions by slice (team_routing and false_fallback: in-scope lines)")
+    for start in range(0, len(names), 8):
+        group = names[start : start + 8]
+        print(f"{'':18}" + "".join(f"{name:>11}" for name in group))
+        for figure in ROUTING_FIGURES:
+            print(f"{figure:18}" + "".join(f"{_cell(slices[n][figure]):>11}" for n in group))
+    pairs = ", ".join(
+        f"{c['true']}->{c['predicted']} ({c['count']})" for c in routing["confusions"]
+    )
+    print(f"most frequent team confusions: {pairs}")
 
 
 def _cell(value: object) -> str:

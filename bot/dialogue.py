@@ -53,12 +53,6 @@ class Dialogue:
     def prepare(self, conversation: Conversation, incoming: Incoming) -> Prepared:
         return understanding.prepare(self.content, self.nlu, conversation, incoming)
 
-    def _sensitive(self, result: ParseResult) -> bool:
-        return self._sensitive_intent(result) is not None
-
-    def _sensitive_intent(self, result: ParseResult) -> str | None:
-        return understanding.sensitive_intent(self.content, result)
-
     # -- second half: the state machine ------------------------------------------------
     async def greet(self, session: AsyncSession, conversation: Conversation) -> list[Message]:
         ctx = self._context(session, conversation)
@@ -241,7 +235,7 @@ class Dialogue:
         slots.pop("offer", None)
         slots.pop("feedback", None)
         misses = slots.pop("misses", 0)
-        if self._sensitive(result):
+        if result.sensitive:
             return await self._sensitive_reply(ctx, slots, result)
         core = intent is not None and intent.kind == "core"
         if not core or name == OUT_OF_SCOPE:
@@ -306,7 +300,7 @@ class Dialogue:
         name: str | None = None,
     ) -> list[Say]:
         """Where to turn, and a private ticket only if the resident asks for one."""
-        name = name or (self._sensitive_intent(result) if result else None) or ""
+        name = name or (result.sensitive_intent if result else None) or ""
         intent = self.content.intents[name]
         said = [Say(ctx.text("sensitive"))]
         if intent.answers.get(ctx.lang):

@@ -53,7 +53,12 @@ def train_model(
         return target, None
     started = time.perf_counter()
     model = NLUModel.train(
-        content.training_examples(), content.intent_infos(), config, progress, data_hash=target.name
+        content.training_examples(),
+        content.intent_infos(),
+        config,
+        progress,
+        data_hash=target.name,
+        vocabulary=content.team_examples(),
     )
     model.save(target)
     _point_latest(models, target)

@@ -17,9 +17,6 @@ from content import Content
 from nlu import ModelHandle, ParseResult
 from taskstore import Conversation
 
-SENSITIVE_MIN = 0.2  # a sensitive reading this likely makes the message sensitive
-SENSITIVE_CANDIDATES = 3
-
 
 @dataclass(frozen=True)
 class Incoming:
@@ -51,7 +48,7 @@ def prepare(
     result = nlu.parse(text, conversation.language)
     form = (conversation.slots or {}).get("form") or {}
     in_private_form = conversation.state == "collecting" and bool(form.get("private"))
-    sensitive = in_private_form or sensitive_intent(content, result) is not None
+    sensitive = in_private_form or result.sensitive
     ticket_text, redacted = redact(text)
     if sensitive:
         record: dict[str, Any] = {
@@ -64,16 +61,6 @@ def prepare(
     return Prepared(
         incoming, result, ticket_text, ticket_text, _nlu_record(result), redacted, False
     )
-
-
-def sensitive_intent(content: Content, result: ParseResult) -> str | None:
-    """The sensitive intent among the likely readings, not only the top one: storing a
-    health matter by mistake cannot be undone, hiding a question can."""
-    for ranked in result.ranking[:SENSITIVE_CANDIDATES]:
-        intent = content.intents.get(ranked.name)
-        if intent is not None and intent.sensitive and ranked.confidence >= SENSITIVE_MIN:
-            return ranked.name
-    return None
 
 
 def _nlu_record(result: ParseResult) -> dict[str, Any]:

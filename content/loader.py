@@ -1,8 +1,9 @@
 """Reads the content folder: teams, the municipality, and intents with answers per language.
 
 Layout: data/teams.yml, data/municipality.yml, data/<lang>/*.yml (Rasa 3.x NLU YAML with
-`responses`). Reading never stops at the first problem: every problem is collected with its
-file and line, so `kuntabotti data validate` can list them all at once.
+`responses`), data/vocabulary/<team>.yml (words of each team's domain). Reading never stops
+at the first problem: every problem is collected with its file and line, so
+`kuntabotti data validate` can list them all at once.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import jsonschema
 
 from content import schema
 from content.yamlfile import YamlDoc, YamlError, load_yaml
-from nlu import LANGUAGES, IntentInfo, TrainingExample
+from nlu import LANGUAGES, IntentInfo, TeamExample, TrainingExample
 
 UNKNOWN_TITLE = {"fi": "Tunnistamaton aihe", "sv": "Okänt ämne", "en": "Unrecognised topic"}
 
@@ -61,6 +62,9 @@ class Content:
     intents: dict[str, IntentDef] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Words and phrases of each team's domain: the team classifier learns from them too, so
+    # a question on a topic without an intent still reaches the right team.
+    vocabulary: list[tuple[TeamExample, str, int]] = field(default_factory=list)
     # Answers whose intent is not defined in that language's files: (language, name, file, line).
     orphan_answers: list[tuple[str, str, str, int]] = field(default_factory=list)
 
@@ -80,6 +84,9 @@ class Content:
             for lang, examples in intent.examples.items()
             for ex in examples
         ]
+
+    def team_examples(self) -> list[TeamExample]:
+        return [example for example, _file, _line in self.vocabulary]
 
     def default_team(self) -> str:
         return next((t for t, d in self.teams.items() if d.get("default")), "yleisneuvonta")
@@ -115,6 +122,13 @@ def load_content(root: Path) -> Content:
             _add_intents(content, lang, doc)
         for doc in docs:  # after all intents of the language: an answer may sit in any file
             _add_answers(content, lang, doc)
+    for path in sorted((root / "vocabulary").glob("*.yml")):
+        if (doc := _read(content, path, schema.VOCABULARY)) is not None:
+            for lang in LANGUAGES:
+                for index, text in enumerate(doc.data[lang]):
+                    line = doc.line((lang, index))
+                    example = TeamExample(text, doc.data["team"], lang)
+                    content.vocabulary.append((example, str(path), line))
     return content
 
 

@@ -140,3 +140,17 @@ NLU_FILE: dict[str, Any] = {
         },
     },
 }
+
+# data/vocabulary/<team>.yml: words and phrases of a team's domain, for the team classifier.
+VOCABULARY: dict[str, Any] = {
+    "type": "object",
+    "required": ["team", "fi", "sv", "en"],
+    "additionalProperties": False,
+    "properties": {
+        "team": {"type": "string"},
+        **{
+            lang: {"type": "array", "items": {"type": "string", "minLength": 1}}
+            for lang in ("fi", "sv", "en")
+        },
+    },
+}

@@ -110,6 +110,10 @@ def validate(root: Path) -> Content:
                     )
                 else:
                     seen[key] = (intent.name, ex.file, ex.line)
+    for example, file, line in content.vocabulary:
+        if content.teams and example.team not in content.teams:
+            problems.append(Problem(file, line, f"vocabulary of unknown team id '{example.team}'"))
+            break
     _check_titles_and_prompts(content)
     _check_default_team(content)
     return content

@@ -1,10 +1,10 @@
 """Understanding resident messages in Finnish, Swedish and English. No I/O but model files.
 
 Public API: `NLUModel` (train, parse, save, load), `ModelHandle` (hot swap), `ParseResult`,
-`NLUConfig`, `TrainingExample`, `IntentInfo`, `find_entities`.
+`NLUConfig`, `TrainingExample`, `TeamExample`, `IntentInfo`, `find_entities`.
 """
 
-from nlu.analyzer import IntentInfo, TrainingExample
+from nlu.analyzer import IntentInfo, TeamExample, TrainingExample
 from nlu.config import LANGUAGES, NO_INTENT, OUT_OF_SCOPE, NLUConfig
 from nlu.entities import Entity, find_entities
 from nlu.model import ModelHandle, NLUModel, data_hash
@@ -20,6 +20,7 @@ __all__ = [
     "NLUConfig",
     "NLUModel",
     "ParseResult",
+    "TeamExample",
     "TrainingExample",
     "data_hash",
     "find_entities",

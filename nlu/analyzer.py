@@ -29,6 +29,15 @@ class TrainingExample:
     language: str
 
 
+@dataclass(frozen=True)
+class TeamExample:
+    """A word or phrase of a team's domain: teaches the team classifier, not an intent."""
+
+    text: str
+    team: str
+    language: str
+
+
 class Analyzer:
     """Turns text of one language into a spaCy Doc and classifier features."""
 

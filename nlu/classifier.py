@@ -11,7 +11,9 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.calibration import CalibratedClassifierCV
+from scipy.optimize import minimize_scalar
+from scipy.special import log_softmax
+from scipy.special import softmax as softmax_rows
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
@@ -91,65 +93,84 @@ def _base_estimator(config: NLUConfig) -> LogisticRegression | LinearSVC:
     raise ValueError(f"unknown classifier {config.classifier!r} (use logreg or linearsvc)")
 
 
-class LinearClassifier:
-    """A linear model whose scores are calibrated by temperature scaling.
+def _as_columns(scores: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Binary models give one score per message (for the second class): make it two."""
+    if scores.ndim == 1:
+        return np.column_stack([-scores, scores])
+    return scores
 
-    Temperature scaling keeps the ranking and fits one parameter on out-of-fold scores
-    (sklearn's CalibratedClassifierCV, ensemble=False), so the deployed model is one linear
-    model and its probabilities mean what they say.
+
+def fit_temperature(
+    scores: np.ndarray[Any, Any], labels: Sequence[str], classes: list[str]
+) -> float:
+    """The one factor that makes softmax(t * scores) honest probabilities on held-out scores
+    (temperature scaling: the ranking stays, only confidence moves)."""
+    index = {c: i for i, c in enumerate(classes)}
+    known = np.asarray([label in index for label in labels])
+    columns = _as_columns(scores)[known]
+    truth = np.asarray([index[label] for label in labels if label in index])
+    if truth.size == 0:
+        return 1.0
+
+    def loss(log_t: float) -> float:
+        log_p = log_softmax(np.exp(log_t) * columns, axis=1)
+        return float(-log_p[np.arange(truth.size), truth].mean())
+
+    return float(np.exp(minimize_scalar(loss, bounds=(-5.0, 5.0), method="bounded").x))
+
+
+class LinearClassifier:
+    """A linear model whose scores become probabilities by temperature scaling.
+
+    The temperature is fitted on held-out scores (nlu/training.py holds part of the data
+    out once, and tunes the fallback thresholds on the same scores), so the deployed model is
+    one linear model, trained once on everything, and its probabilities mean what they say.
     """
 
     def __init__(self, config: NLUConfig) -> None:
         self.config = config
-        self.model: CalibratedClassifierCV | None = None
-
-    def unfitted(self) -> CalibratedClassifierCV:
-        """A fresh sklearn estimator as configured, e.g. for cross-validation."""
-        return CalibratedClassifierCV(
-            _base_estimator(self.config),
-            method="temperature",
-            cv=self.config.calibration_folds,
-            ensemble=False,
-        )
+        self.estimator: LogisticRegression | LinearSVC | None = None
+        self.temperature = 1.0
 
     def fit(self, X: sp.csr_matrix, labels: Sequence[str]) -> LinearClassifier:
-        self.model = self.unfitted().fit(X, np.asarray(labels))
+        self.estimator = _base_estimator(self.config).fit(X, np.asarray(labels))
         # float32 halves the largest part of the model (classes x features); scores move by
         # ~1e-7, far below any threshold. sklearn's own methods use the same array.
-        estimator = self.model.calibrated_classifiers_[0].estimator
-        estimator.coef_ = estimator.coef_.astype(np.float32)
-        self.classes: list[str] = [str(c) for c in self.model.classes_]
+        self.estimator.coef_ = self.estimator.coef_.astype(np.float32)
+        self.classes: list[str] = [str(c) for c in self.estimator.classes_]
         return self
 
+    def scores(self, X: sp.csr_matrix) -> np.ndarray[Any, Any]:
+        assert self.estimator is not None, "fit() first"
+        return _as_columns(np.asarray(self.estimator.decision_function(X)))
+
+    def calibrate(self, scores: np.ndarray[Any, Any], labels: Sequence[str]) -> None:
+        self.temperature = fit_temperature(scores, labels, self.classes)
+
     def predict_proba(self, X: sp.csr_matrix) -> np.ndarray[Any, Any]:
-        assert self.model is not None, "fit() first"
-        return np.asarray(self.model.predict_proba(X))
+        return np.asarray(softmax_rows(self.temperature * self.scores(X), axis=1))
 
     def proba_row(self, row: SparseRow) -> np.ndarray[Any, Any]:
         """`predict_proba` for one message: softmax(temperature * decision function)."""
-        assert self.model is not None, "fit() first"
-        calibrated = self.model.calibrated_classifiers_[0]
-        coef = calibrated.estimator.coef_
-        if coef.shape[0] < 3:  # binary models have their own score shape: let sklearn do it
-            X = sp.csr_matrix(
-                (row.values, row.indices, [0, len(row.indices)]), shape=(1, coef.shape[1])
-            )
-            return np.asarray(self.predict_proba(X)[0])
-        scores = linear_scores(coef, calibrated.estimator.intercept_, row)
-        return softmax(calibrated.calibrators[0].beta_ * scores)
+        weights = self._weights()
+        scores = linear_scores(weights, self._intercepts(), row)
+        return softmax(self.temperature * scores)
 
     def _weights(self) -> np.ndarray[Any, Any]:
-        assert self.model is not None, "fit() first"
-        return np.asarray(self.model.calibrated_classifiers_[0].estimator.coef_)
+        assert self.estimator is not None, "fit() first"
+        coef = np.asarray(self.estimator.coef_)
+        return np.vstack([-coef[0], coef[0]]) if coef.shape[0] == 1 else coef
+
+    def _intercepts(self) -> np.ndarray[Any, Any]:
+        assert self.estimator is not None, "fit() first"
+        intercept = np.atleast_1d(np.asarray(self.estimator.intercept_))
+        return np.concatenate([-intercept, intercept]) if intercept.shape[0] == 1 else intercept
 
     def explain(
         self, row: SparseRow, class_index: int, names: np.ndarray[Any, Any], top: int = 20
     ) -> list[tuple[str, float]]:
         """The features in `row` that pushed hardest towards `class_index`."""
-        weights = self._weights()
-        if weights.shape[0] == 1:  # binary models keep one row, for the second class
-            weights = np.vstack([-weights[0], weights[0]])
-        contributions = row.values * weights[class_index, row.indices]
+        contributions = row.values * self._weights()[class_index, row.indices]
         order = np.argsort(-contributions)[:top]
         return [
             (str(names[row.indices[i]]), float(contributions[i]))

@@ -33,9 +33,9 @@ class NLUConfig:
     # bench/RESULTS.md); scores are calibrated into probabilities by temperature scaling.
     classifier: str = "linearsvc"
     regularization_c: float = 0.5
-    calibration_folds: int = 3
-    # Fallback thresholds are tuned on out-of-fold predictions within this false-fallback budget.
-    threshold_folds: int = 5
+    # The share held out once for calibration and for tuning the fallback thresholds within
+    # this false-fallback budget (nlu/training.py).
+    held_out_share: float = 0.2
     false_fallback_budget: float = 0.05
     max_chars: int = 2000
     seed: int = 0

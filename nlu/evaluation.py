@@ -11,7 +11,7 @@ import numpy as np
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedKFold
 
-from nlu.analyzer import IntentInfo, TrainingExample
+from nlu.analyzer import IntentInfo, TeamExample, TrainingExample
 from nlu.config import LANGUAGES, OUT_OF_SCOPE, NLUConfig
 from nlu.model import NLUModel
 
@@ -27,6 +27,11 @@ class Prediction:
     confidence: float
     fallback: bool
     identified_language: str
+    # Real sets (nlu/routing_report.py): what the line is, and what the bot would do with it.
+    kind: str | None = None  # faq | case | sensitive | oos
+    sensitive: bool = False  # kept out of the shared log (the runtime's decision)
+    intent_team: str | None = None  # whose answer it gives (None for core intents)
+    half: str | None = None  # the dev set's tuning or report half
 
 
 def cross_validation_folds(
@@ -78,13 +83,14 @@ def cross_validate(
     config: NLUConfig | None = None,
     folds: int = 5,
     progress: Callable[[str], None] | None = None,
+    vocabulary: Sequence[TeamExample] = (),
 ) -> dict[str, Any]:
     teams = {
         name: info.team if info.kind in ("faq", "case") else None for name, info in intents.items()
     }
     predictions: list[Prediction] = []
     for fold, (train, test) in enumerate(cross_validation_folds(examples, folds)):
-        model = NLUModel.train([examples[i] for i in train], intents, config)
+        model = NLUModel.train([examples[i] for i in train], intents, config, vocabulary=vocabulary)
         predictions += predict(model, [examples[i] for i in test], teams)
         if progress:
             progress(f"fold {fold + 1}/{folds}")

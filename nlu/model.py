@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
-from nlu.analyzer import IntentInfo, TrainingExample
+from nlu.analyzer import IntentInfo, TeamExample, TrainingExample
 from nlu.config import NO_INTENT, NLUConfig
 from nlu.entities import Entity
 from nlu.fallback import Thresholds
@@ -30,6 +30,8 @@ from nlu.result import Evidence, ParseResult, Ranked
 from nlu.training import FORMAT_VERSION, Progress, TrainedParts, train_parts
 
 DEFAULT_TEAM = "yleisneuvonta"
+SENSITIVE_MIN = 0.2  # a sensitive reading this likely makes the message sensitive
+SENSITIVE_CANDIDATES = 3
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -54,11 +56,11 @@ class NLUModel:
         config: NLUConfig | None = None,
         progress: Progress | None = None,
         data_hash: str = "",
+        vocabulary: Sequence[TeamExample] = (),
     ) -> NLUModel:
         config = config or NLUConfig()
-        return cls(
-            config, dict(intents), train_parts(examples, intents, config, progress, data_hash)
-        )
+        parts = train_parts(examples, intents, config, progress, data_hash, vocabulary)
+        return cls(config, dict(intents), parts)
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -129,7 +131,17 @@ class NLUModel:
             ranking,
             _entities(doc),
             evidence,
+            self._sensitive_intent(ranking),
         )
+
+    def _sensitive_intent(self, ranking: list[Ranked]) -> str | None:
+        """The sensitive intent among the likely readings, not only the top one: storing a
+        health matter by mistake cannot be undone, hiding a question can."""
+        for ranked in ranking[:SENSITIVE_CANDIDATES]:
+            info = self.intents.get(ranked.name)
+            if info is not None and info.sensitive and ranked.confidence >= SENSITIVE_MIN:
+                return ranked.name
+        return None
 
     # -- persistence ---------------------------------------------------------------------
     def save(self, directory: Path) -> Path:

@@ -45,6 +45,13 @@ class ParseResult:
     ranking: list[Ranked] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     explanation: list[Evidence] = field(default_factory=list)
+    # The sensitive intent (health, social welfare, work ability) among the likely readings,
+    # if any: the runtime keeps such a message out of the shared log (nlu/model.py decides).
+    sensitive_intent: str | None = None
+
+    @property
+    def sensitive(self) -> bool:
+        return self.sensitive_intent is not None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +60,7 @@ class ParseResult:
             "intent": self.intent.to_dict(),
             "team": {"id": self.team.name, "confidence": round(self.team.confidence, 4)},
             "fallback": self.fallback,
+            "sensitive": self.sensitive,
             "ranking": [r.to_dict() for r in self.ranking],
             "entities": [e.to_dict() for e in self.entities],
             "explanation": [e.to_dict() for e in self.explanation],

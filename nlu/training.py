@@ -14,16 +14,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
+import scipy.sparse as sp
+from scipy.special import softmax as softmax_rows
+from sklearn.model_selection import StratifiedShuffleSplit
 
-from nlu.analyzer import Analyzer, IntentInfo, TrainingExample
+from nlu.analyzer import Analyzer, IntentInfo, TeamExample, TrainingExample
 from nlu.classifier import LinearClassifier, Vectorizer
 from nlu.config import LANGUAGES, NLUConfig
 from nlu.fallback import Thresholds, TuningReport, tune_thresholds
 from nlu.langid import LanguageIdentifier
 
 Progress = Callable[[str], None]
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 @dataclass
@@ -43,6 +45,7 @@ def train_parts(
     config: NLUConfig,
     progress: Progress | None = None,
     data_hash: str = "",
+    vocabulary: Sequence[TeamExample] = (),
 ) -> TrainedParts:
     step = progress or (lambda _stage: None)
     started = time.perf_counter()
@@ -56,20 +59,45 @@ def train_parts(
     ]
     labels = np.asarray([e.intent for e in ordered])
     example_languages = np.asarray([e.language for e in ordered])
+    words = [w for w in vocabulary if w.language in analyzers]
+    word_docs = [
+        doc
+        for lang in languages
+        for doc in analyzers[lang].features([w.text for w in words if w.language == lang])
+    ]
+    word_teams = [w.team for lang in languages for w in words if w.language == lang]
     step("features")
 
     vectorizer = Vectorizer(config)
-    X = vectorizer.fit_transform(docs)
-    intent_model = LinearClassifier(config)
-    tuning = _tune(intent_model, vectorizer, X, labels, example_languages, config)
-    step("fallback thresholds")
-    intent_model.fit(X, labels.tolist())
-    step("intent classifier")
+    # The vocabulary's words must be features (a word no example has is the point of it),
+    # but it teaches the team classifier only.
+    stacked = vectorizer.fit_transform([*docs, *word_docs])
+    X, V = stacked[: len(docs)], (stacked[len(docs) :] if word_docs else None)
     routable = np.asarray([intents[label].kind in ("faq", "case") for label in labels])
-    team_model = LinearClassifier(config).fit(
-        X[routable], [intents[label].team for label in labels[routable]]
+    team_labels = np.asarray([intents[label].team for label in labels])
+    train, held_out = _held_out_split(labels, example_languages, config)
+    intent_probe = LinearClassifier(config).fit(X[train], labels[train].tolist())
+    team_probe = _fit_teams(
+        config, X[train[routable[train]]], team_labels[train[routable[train]]], V, word_teams
     )
+    step("held-out scores")
+    intent_model = LinearClassifier(config).fit(X, labels.tolist())
+    intent_model.calibrate(intent_probe.scores(X[held_out]), labels[held_out].tolist())
+    step("intent classifier")
+    team_model = _fit_teams(config, X[routable], team_labels[routable], V, word_teams)
+    team_held_out = held_out[routable[held_out]]
+    team_model.calibrate(team_probe.scores(X[team_held_out]), team_labels[team_held_out].tolist())
     step("team classifier")
+    probe_probs = softmax_rows(intent_model.temperature * intent_probe.scores(X[held_out]), axis=1)
+    tuning = _tune(
+        probe_probs,
+        intent_probe.classes,
+        labels[held_out],
+        example_languages[held_out],
+        _unseen_share(X, vectorizer, train, held_out),
+        config,
+    )
+    step("fallback thresholds")
     known_lemmas = {name[2:] for name in vectorizer.words.vocabulary_ if name.startswith("l:")}
     for analyzer in analyzers.values():
         analyzer.restrict_lemmas(known_lemmas)
@@ -81,6 +109,7 @@ def train_parts(
         "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "training_seconds": round(time.perf_counter() - started, 2),
         "examples": {lang: int((example_languages == lang).sum()) for lang in languages},
+        "vocabulary": {lang: sum(w.language == lang for w in words) for lang in languages},
         "fallback": {lang: report.to_dict() for lang, report in tuning.items()},
     }
     return TrainedParts(
@@ -94,36 +123,52 @@ def train_parts(
     )
 
 
-def _unseen_out_of_fold(X: Any, vectorizer: Vectorizer, splits: list[Any]) -> np.ndarray[Any, Any]:
-    """Per example, the share of its lemmas that its fold's training part never contained."""
+def _fit_teams(
+    config: NLUConfig, X: Any, teams: np.ndarray[Any, Any], V: Any, word_teams: list[str]
+) -> LinearClassifier:
+    if V is None:
+        return LinearClassifier(config).fit(X, teams.tolist())
+    return LinearClassifier(config).fit(sp.vstack([X, V], format="csr"), [*teams, *word_teams])
+
+
+def _held_out_split(
+    labels: np.ndarray[Any, Any], languages: np.ndarray[Any, Any], config: NLUConfig
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """One split, stratified by language and intent, so every intent of every language is
+    on both sides. One held-out part (not k folds of a nested calibration) is what keeps
+    training within seconds at hundreds of intents; it is thousands of messages, enough for
+    one temperature and three thresholds per language."""
+    strata = np.char.add(np.char.add(languages.astype(str), "|"), labels.astype(str))
+    splitter = StratifiedShuffleSplit(
+        n_splits=1, test_size=config.held_out_share, random_state=config.seed
+    )
+    train, held_out = next(splitter.split(np.zeros(len(labels)), strata))
+    return np.sort(train), np.sort(held_out)
+
+
+def _unseen_share(
+    X: Any, vectorizer: Vectorizer, train: np.ndarray[Any, Any], held_out: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
+    """Per held-out example, the share of its lemmas that the training part never contained."""
     lemma_columns = np.flatnonzero(np.char.startswith(vectorizer.feature_names.astype(str), "l:"))
     lemmas = X[:, lemma_columns].tocsr()
-    unseen = np.zeros(X.shape[0])
-    for train, test in splits:
-        seen = np.asarray((lemmas[train] != 0).sum(axis=0)).ravel() > 0
-        held_out = lemmas[test].copy()
-        totals = np.diff(held_out.indptr)
-        held_out.data = seen[held_out.indices].astype(float)
-        known = np.asarray(held_out.sum(axis=1)).ravel()
-        unseen[test] = np.where(totals > 0, 1.0 - known / np.maximum(totals, 1), 0.0)
-    return unseen
+    seen = np.asarray((lemmas[train] != 0).sum(axis=0)).ravel() > 0
+    part = lemmas[held_out].copy()
+    totals = np.diff(part.indptr)
+    part.data = seen[part.indices].astype(float)
+    known = np.asarray(part.sum(axis=1)).ravel()
+    return np.where(totals > 0, 1.0 - known / np.maximum(totals, 1), 0.0)
 
 
 def _tune(
-    model: LinearClassifier,
-    vectorizer: Vectorizer,
-    X: Any,
+    probs: np.ndarray[Any, Any],
+    classes: list[str],
     labels: np.ndarray[Any, Any],
     languages: np.ndarray[Any, Any],
+    unseen: np.ndarray[Any, Any],
     config: NLUConfig,
 ) -> dict[str, TuningReport]:
-    """Out-of-fold probabilities, then thresholds within the budget for each language."""
-    strata = np.char.add(np.char.add(languages.astype(str), "|"), labels.astype(str))
-    folds = StratifiedKFold(config.threshold_folds, shuffle=True, random_state=config.seed)
-    splits = list(folds.split(X, strata))
-    probs = cross_val_predict(model.unfitted(), X, labels, cv=splits, method="predict_proba")
-    unseen = _unseen_out_of_fold(X, vectorizer, splits)
-    classes = sorted(set(labels.tolist()))
+    """Thresholds within the false-fallback budget for each language, on held-out scores."""
     return {
         lang: tune_thresholds(
             probs[languages == lang],

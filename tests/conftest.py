@@ -26,6 +26,7 @@ PARSE_KEYS = {
     "intent",
     "team",
     "fallback",
+    "sensitive",
     "ranking",
     "entities",
     "explanation",

@@ -120,6 +120,64 @@ def test_evaluate_external_jsonl(models_dir: Path, tmp_path: Path) -> None:
     assert fi["out_of_scope_recall"] == 1.0
 
 
+def test_parse_says_whether_the_runtime_keeps_a_message_out_of_the_log(
+    models_dir: Path,
+) -> None:
+    lines = ["uimahallin aukioloajat", "hammaslääkärin ajanvaraus lapselle, hammasta särkee"]
+    done = run("nlu", "parse", "--models", str(models_dir), stdin="\n".join(lines).encode() + b"\n")
+    assert done.returncode == 0, done.stderr
+    results = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert [r["sensitive"] for r in results] == [False, True]
+
+
+def test_evaluate_a_real_set_by_language_kind_and_half(models_dir: Path, tmp_path: Path) -> None:
+    """Real sets carry `lang`, `kind`, `source` and `team: null` for out-of-scope lines."""
+    rows = [
+        ("milloin uimahalli on auki", "fi", "liikunta_kulttuuri", "faq", "https://a.example/1"),
+        (
+            "katulamppu on rikki meidän talon edessä",
+            "fi",
+            "kadut_liikenne",
+            "case",
+            "https://a.example/2",
+        ),
+        (
+            "hammaslääkärin ajanvaraus lapselle, hammasta särkee",
+            "fi",
+            "hyvinvointialue",
+            "sensitive",
+            "https://b.example/",
+        ),
+        ("kerro vitsi", "fi", None, "oos", "https://b.example/x"),
+        ("when is the swimming hall open", "en", "liikunta_kulttuuri", "faq", "https://c.example/"),
+    ]
+    test = tmp_path / "real.jsonl"
+    test.write_text(
+        "\n".join(
+            json.dumps({"text": t, "lang": lang, "team": team, "kind": k, "source": src})
+            for t, lang, team, k, src in rows
+        )
+    )
+    split = tmp_path / "split.yml"
+    split.write_text("tuning:\n  - a.example\nreport:\n  - b.example\n")
+    report = tmp_path / "r.json"
+    done = run(
+        "evaluate", "--models", str(models_dir), "--test", str(test),
+        "--split", str(split), "--json", str(report),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    slices = json.loads(report.read_text())["routing"]["slices"]
+    assert slices["all"]["messages"] == 5
+    assert slices["oos"] == {**slices["oos"], "messages": 1, "oos_caught": 1.0}
+    assert slices["sensitive"]["sensitive_recall"] == 1.0
+    assert slices["faq"]["ordinary_hidden"] == 0.0
+    assert slices["en"]["messages"] == 1 and slices["en"]["team_routing"] == 1.0
+    assert (slices["tuning"]["messages"], slices["report"]["messages"]) == (2, 2)
+    assert slices["unsplit"]["messages"] == 1  # a host in neither half is shown apart
+    assert slices["tuning"]["team_routing"] == 1.0
+    assert b"oos_caught" in done.stdout and b"most frequent team confusions" in done.stdout
+
+
 def test_evaluate_rejects_a_broken_test_file(models_dir: Path, tmp_path: Path) -> None:
     test = tmp_path / "bad.jsonl"
     test.write_text('{"text": "hei"}\n')

@@ -172,3 +172,25 @@ def test_title_that_staff_could_not_use(small_content: Path, title: str, flaw: s
     [error] = problems(small_content)
     assert error.startswith(f"{path}:{intent_line(path, 'kadut_liikenne_katuvalo')}:")
     assert flaw in error
+
+
+def test_team_vocabulary_is_read_and_its_team_checked(small_content: Path) -> None:
+    folder = small_content / "vocabulary"
+    folder.mkdir()
+    (folder / "opetus.yml").write_text(
+        "team: opetus\nfi:\n  - koulukyyti\nsv:\n  - skolskjuts\nen:\n  - school bus\n"
+    )
+    content = validate(small_content)
+    assert not content.errors
+    assert [(e.text, e.team, e.language) for e in content.team_examples()] == [
+        ("koulukyyti", "opetus", "fi"),
+        ("skolskjuts", "opetus", "sv"),
+        ("school bus", "opetus", "en"),
+    ]
+    assert folder / "opetus.yml" in content.files  # a change retrains the model
+    (folder / "opetus.yml").write_text("team: koulutoimi\nfi: [koulukyyti]\nsv: []\nen: []\n")
+    [error] = problems(small_content)
+    assert "opetus.yml:2: error: vocabulary of unknown team id 'koulutoimi'" in error
+    (folder / "opetus.yml").write_text("team: opetus\nfi: koulukyyti\nsv: []\nen: []\n")
+    [error] = problems(small_content)
+    assert "opetus.yml:2: error: fi: 'koulukyyti' is not of type 'array'" in error
