@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from actions.base import ActionContext, Button, Say
 from content import Content
-from nlu import ParseResult
+from nlu import OUT_OF_SCOPE, ParseResult
 
 MIN_CANDIDATE = 0.1  # a candidate below this is noise, not an alternative worth showing
 MAX_CANDIDATES = 3
@@ -13,14 +13,17 @@ POPULAR_TOPICS = 4
 
 
 def candidates(result: ParseResult, content: Content) -> list[str]:
-    """FAQ and case intents worth offering, best first (core intents never)."""
-    return [
-        ranked.name
-        for ranked in result.ranking[:MAX_CANDIDATES]
-        if ranked.confidence >= MIN_CANDIDATE
-        and ranked.name in content.intents
-        and content.intents[ranked.name].kind != "core"
-    ]
+    """FAQ and case intents worth offering, best first (core intents never), and only those
+    likelier than "none of our matters": below out_of_scope a topic is a guess, not an
+    alternative ("how much does a moon rock weigh" is no pothole report)."""
+    offered = []
+    for ranked in result.ranking[:MAX_CANDIDATES]:
+        if ranked.name == OUT_OF_SCOPE:
+            break
+        intent = content.intents.get(ranked.name)
+        if ranked.confidence >= MIN_CANDIDATE and intent is not None and intent.kind != "core":
+            offered.append(ranked.name)
+    return offered
 
 
 def popular_topics(content: Content, count: int = POPULAR_TOPICS) -> list[str]:

@@ -20,11 +20,12 @@ TEAM_CONFIDENCE = 0.5  # below this the team classifier's guess goes to general 
 
 
 def route(result: ParseResult, content: Content) -> dict[str, Any]:
-    """Which team, and why: the team classifier when it is sure enough, else the intent's
-    own team when the intent is sure, else the default team (general advice)."""
+    """Which team, and why: the NLU's team when it is sure enough (a confident intent's team,
+    else the team classifier's), else the intent's own team when the intent is not a
+    fallback, else the default team (general advice)."""
     intent = content.intents.get(result.intent.name)
     if result.team.confidence >= TEAM_CONFIDENCE and result.team.name in content.teams:
-        team, method = result.team.name, "team_classifier"
+        team, method = result.team.name, result.team_by
     elif intent is not None and not result.fallback and intent.kind != "core":
         team, method = intent.team, "intent"
     else:

@@ -63,7 +63,7 @@ def main() -> None:
     content = load_valid_content(args.data)
     examples = content.training_examples()
     started = time.perf_counter()
-    model = NLUModel.train(examples, content.intent_infos())
+    model = NLUModel.train(examples, content.intent_infos(), vocabulary=content.team_examples())
     train_seconds = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as tmp:
         model.save(Path(tmp))

@@ -36,7 +36,7 @@ from bot.payloads import OFFER_PAYLOADS
 from bot.understanding import Incoming, Prepared
 from content import Content
 from nlu import LANGUAGES, OUT_OF_SCOPE, ModelHandle, ParseResult
-from nlu.contact import asks_for_contact
+from nlu.contact import asks_for_contact, names_no_matter
 from taskstore import Conversation, Message, store
 
 NOTICE_TTL = 10.0  # seconds a worker reuses the service-break notices it read
@@ -247,7 +247,12 @@ class Dialogue:
             return await self._core(ctx, slots, name)
         missed = result.fallback or intent is None or name == OUT_OF_SCOPE
         faq = intent is not None and intent.kind == "faq"
-        if asks_for_contact(prepared.incoming.text or "") and (missed or faq):
+        text = prepared.incoming.text or ""
+        if names_no_matter(text):  # no matter, no team: general advice, whatever the model read
+            slots["question"] = {"text": prepared.ticket_text, "routing": self._default_routing()}
+            slots["offer"] = "ticket"
+            return [contact_unknown(ctx)]
+        if asks_for_contact(text) and (missed or faq):
             return await self._contact(ctx, slots, result, missed, message_id)
         if missed:
             options = candidates(result, self.content) if name != OUT_OF_SCOPE else []

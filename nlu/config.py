@@ -36,6 +36,8 @@ class NLUConfig:
     # The share held out once for calibration and for tuning the fallback thresholds within
     # this false-fallback budget (nlu/training.py).
     held_out_share: float = 0.2
+    # Classifiers train side by side in this many threads (liblinear releases the GIL).
+    training_threads: int = 2
     false_fallback_budget: float = 0.05
     max_chars: int = 2000
     seed: int = 0

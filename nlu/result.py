@@ -48,6 +48,8 @@ class ParseResult:
     # The sensitive intent (health, social welfare, work ability) among the likely readings,
     # if any: the runtime keeps such a message out of the shared log (nlu/model.py decides).
     sensitive_intent: str | None = None
+    # How the team was chosen: "intent" (a confident intent's team) or "team_classifier".
+    team_by: str = "team_classifier"
 
     @property
     def sensitive(self) -> bool:
@@ -58,7 +60,11 @@ class ParseResult:
             "text": self.text,
             "language": self.language,
             "intent": self.intent.to_dict(),
-            "team": {"id": self.team.name, "confidence": round(self.team.confidence, 4)},
+            "team": {
+                "id": self.team.name,
+                "confidence": round(self.team.confidence, 4),
+                "by": self.team_by,
+            },
             "fallback": self.fallback,
             "sensitive": self.sensitive,
             "ranking": [r.to_dict() for r in self.ranking],

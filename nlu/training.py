@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,32 +77,47 @@ def train_parts(
     routable = np.asarray([intents[label].kind in ("faq", "case") for label in labels])
     team_labels = np.asarray([intents[label].team for label in labels])
     train, held_out = _held_out_split(labels, example_languages, config)
-    intent_probe = LinearClassifier(config).fit(X[train], labels[train].tolist())
-    team_probe = _fit_teams(
-        config, X[train[routable[train]]], team_labels[train[routable[train]]], V, word_teams
-    )
-    step("held-out scores")
-    intent_model = LinearClassifier(config).fit(X, labels.tolist())
-    intent_model.calibrate(intent_probe.scores(X[held_out]), labels[held_out].tolist())
-    step("intent classifier")
-    team_model = _fit_teams(config, X[routable], team_labels[routable], V, word_teams)
-    team_held_out = held_out[routable[held_out]]
-    team_model.calibrate(team_probe.scores(X[team_held_out]), team_labels[team_held_out].tolist())
-    step("team classifier")
-    probe_probs = softmax_rows(intent_model.temperature * intent_probe.scores(X[held_out]), axis=1)
-    tuning = _tune(
-        probe_probs,
-        intent_probe.classes,
-        labels[held_out],
-        example_languages[held_out],
-        _unseen_share(X, vectorizer, train, held_out),
-        config,
-    )
-    step("fallback thresholds")
+    team_train = train[routable[train]]
+    # liblinear releases the GIL: the classifiers train side by side, the largest first.
+    with ThreadPoolExecutor(max_workers=config.training_threads) as pool:
+        intent_job = pool.submit(LinearClassifier(config).fit, X, labels.tolist())
+        probe_job = pool.submit(LinearClassifier(config).fit, X[train], labels[train].tolist())
+        team_job = pool.submit(
+            _fit_teams, config, X[routable], team_labels[routable], V, word_teams
+        )
+        team_probe_job = pool.submit(
+            _fit_teams, config, X[team_train], team_labels[team_train], V, word_teams
+        )
+        langid_job = pool.submit(
+            LanguageIdentifier().fit, [e.text for e in ordered], list(example_languages)
+        )
+        intent_probe = probe_job.result()
+        step("held-out scores")
+        intent_model = intent_job.result()
+        if intent_probe.classes != intent_model.classes:
+            raise ValueError("every intent needs examples on both sides of the held-out split")
+        probe_scores = intent_probe.scores(X[held_out])
+        intent_model.calibrate(probe_scores, labels[held_out].tolist())
+        step("intent classifier")
+        team_model, team_probe = team_job.result(), team_probe_job.result()
+        team_held_out = held_out[routable[held_out]]
+        team_model.calibrate(
+            team_probe.scores(X[team_held_out]), team_labels[team_held_out].tolist()
+        )
+        step("team classifier")
+        tuning = _tune(
+            softmax_rows(intent_model.temperature * probe_scores, axis=1),
+            intent_probe.classes,
+            labels[held_out],
+            example_languages[held_out],
+            _unseen_share(X, vectorizer, train, held_out),
+            config,
+        )
+        step("fallback thresholds")
+        langid = langid_job.result()
     known_lemmas = {name[2:] for name in vectorizer.words.vocabulary_ if name.startswith("l:")}
     for analyzer in analyzers.values():
         analyzer.restrict_lemmas(known_lemmas)
-    langid = LanguageIdentifier().fit([e.text for e in ordered], list(example_languages))
     step("language identification")
     meta = {
         "format": FORMAT_VERSION,

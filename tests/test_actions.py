@@ -105,10 +105,17 @@ async def test_service_notices_only_in_their_window_and_team(
         assert await service_notices(ctx, "opetus") == []
 
 
-def test_route_prefers_a_sure_team_classifier(model: NLUModel, content: Content) -> None:
+def test_route_takes_a_sure_intents_team_else_the_team_classifiers(
+    model: NLUModel, content: Content
+) -> None:
     sure = route(model.parse("Katuvalo on rikki Koulukadulla"), content)
-    assert sure["team"] == "kadut_liikenne" and sure["method"] == "team_classifier"
-    assert sure["features"] and sure["team_confidence"] >= 0.5
+    assert sure["team"] == "kadut_liikenne" and sure["method"] == "intent"
+    assert sure["intent"] == "kadut_liikenne_katuvalo_rikki" and sure["intent_confidence"] >= 0.5
+    # No intent is sure of a question that only names its domain: the team classifier is.
+    worded = route(model.parse("Kehen otan yhteyttä rakennusluvasta?"), content)
+    assert worded["team"] == "rakennusvalvonta" and worded["method"] == "team_classifier"
+    assert worded["intent_confidence"] < 0.5 <= worded["team_confidence"]
+    assert worded["features"]
     unsure = route(model.parse("blorp zzkx qwerty"), content)
     assert unsure["team"] == content.default_team() and unsure["method"] == "default_team"
 

@@ -40,7 +40,7 @@ def test_parse_one_message(models_dir: Path) -> None:
     assert set(result) == PARSE_KEYS
     assert result["team"]["id"] == "liikunta_kulttuuri"
     assert set(result["intent"]) == {"name", "confidence"}
-    assert set(result["team"]) == {"id", "confidence"}
+    assert set(result["team"]) == {"id", "confidence", "by"}
 
 
 def test_parse_stdin_lines_including_junk(models_dir: Path) -> None:

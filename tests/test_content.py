@@ -67,8 +67,29 @@ def test_every_intent_has_examples_and_an_answer_in_every_language(content: Cont
 
 
 def test_health_and_social_matters_are_marked_sensitive(content: Content) -> None:
+    """A person's care situation is sensitive; the county's general information (opening
+    hours, fees, booking in general) is not, or every such question would be hidden."""
     county = [i for i in content.intents.values() if i.team == "hyvinvointialue"]
-    assert county and all(i.sensitive for i in county)
+    sensitive = {i.name for i in county if i.sensitive}
+    assert {
+        "hyvinvointialue_vanhuspalvelut",
+        "hyvinvointialue_mielenterveys_paihde",
+        "hyvinvointialue_lastensuojeluilmoitus",
+        "hyvinvointialue_sosiaalipalvelut_toimeentulotuki",
+    } <= sensitive
+    assert "hyvinvointialue_yhteystiedot_aukiolo" not in sensitive
+    work_ability = content.intents["henkilosto_tyoterveys_varhainen_tuki"]
+    assert work_ability.sensitive
+
+
+def test_every_intent_routes_to_a_team_and_every_faq_answers_in_three_languages(
+    content: Content,
+) -> None:
+    for intent in content.intents.values():
+        assert intent.team in content.teams, intent.name
+        if intent.kind == "faq":
+            assert set(intent.answers) == set(LANGUAGES), intent.name
+            assert all(intent.answers[lang].strip() for lang in LANGUAGES), intent.name
 
 
 def test_answers_use_the_municipality_file(content: Content) -> None:

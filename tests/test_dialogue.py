@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from actions import ActionContext, hand_back, take_over
+from actions.clarify import candidates
 from bot.privacy import SENSITIVE_PLACEHOLDER
 from content import Content
 from nlu import NLUModel
@@ -92,7 +93,7 @@ def test_unhelpful_answer_becomes_a_ticket_with_status_lookup(live_server: LiveS
 
 def test_unknown_question_is_routed_with_its_reason(live_server: LiveServer) -> None:
     chat = Chat(live_server)
-    unanswered(chat, "Kuinka monta kiloa painaa kuun kivi?")
+    unanswered(chat, "Paljonko painaa kuu kiloina?")
     assert "En valitettavasti osaa vastata" in chat.said
     chat.press("ticket:yes")
     chat.send("minun sähköpostini on maija.meikalainen@example.com")
@@ -102,7 +103,7 @@ def test_unknown_question_is_routed_with_its_reason(live_server: LiveServer) -> 
     chat.press("form:send")
     [ticket] = chat.tickets()
     assert ticket.contact_email == "maija.meikalainen@example.com" and ticket.contact_consent
-    assert ticket.kind == "question" and "kuun kivi" in ticket.description
+    assert ticket.kind == "question" and "kuu kiloina" in ticket.description
     assert ticket.first_response_due is not None and ticket.resolution_due is not None
     routed = next(e for e in chat.events() if e.type == "routed")
     assert routed.data["team"] == ticket.team_id
@@ -111,16 +112,31 @@ def test_unknown_question_is_routed_with_its_reason(live_server: LiveServer) -> 
     assert "minun sähköpostini on [EMAIL]" in stored  # the log keeps no address
 
 
+# Short questions several topics could answer; which of them the current content leaves
+# ambiguous moves as intents are added, so the test takes the first one that is.
+AMBIGUOUS = ["price", "What does a parking permit cost?", "permit", "fee", "my application"]
+
+
+def ambiguous_question(live_server: LiveServer) -> str:
+    runtime = live_server.runtime
+    for text in AMBIGUOUS:
+        result = runtime.nlu.parse(text, "en")
+        if result.fallback and candidates(result, runtime.content):
+            return text
+    pytest.fail(f"the NLU answers each of {AMBIGUOUS} without asking: add an ambiguous one")
+
+
 def test_ambiguous_question_is_clarified(live_server: LiveServer) -> None:
     chat = Chat(live_server, "en")
-    chat.send("What does a parking permit cost?")
+    question = ambiguous_question(live_server)
+    chat.send(question)
     assert chat.state == "clarifying", chat.said
     buttons = [b["payload"] for m in chat.last["replies"] for b in m["buttons"]]
     picks = [p for p in buttons if p.startswith("pick:")]
     assert 1 <= len(picks) <= 3 and "none" in buttons
     chat.press(picks[0])
     assert chat.state in ("bot", "collecting")
-    chat.send("What does a parking permit cost?")
+    chat.send(question)
     chat.press("none")
     assert "ticket:yes" in [b["payload"] for m in chat.last["replies"] for b in m["buttons"]]
 
@@ -239,7 +255,7 @@ def test_sensitive_matter_keeps_details_out_of_the_log(live_server: LiveServer) 
 
 def test_sensitive_text_typed_into_a_shared_form_leaves_it(live_server: LiveServer) -> None:
     chat = Chat(live_server)
-    unanswered(chat, "Kuinka monta kiloa painaa kuun kivi?")
+    unanswered(chat, "Paljonko painaa kuu kiloina?")
     chat.press("ticket:yes")
     chat.press("form:skip")
     chat.send("Olen ollut masentunut ja tarvitsen apua mielenterveyteen")
@@ -250,7 +266,7 @@ def test_sensitive_text_typed_into_a_shared_form_leaves_it(live_server: LiveServ
 
 def test_an_old_pass_to_staff_button_does_not_send_twice(live_server: LiveServer) -> None:
     chat = Chat(live_server)
-    unanswered(chat, "Kuinka monta kiloa painaa kuun kivi?")
+    unanswered(chat, "Paljonko painaa kuu kiloina?")
     chat.press("ticket:yes")
     chat.press("form:skip")
     chat.press("form:send")
@@ -386,7 +402,7 @@ def test_openapi_describes_every_api_route(live_server: LiveServer) -> None:
 def test_full_path_on_postgresql(pg_database_url: str, content: Content, model: NLUModel) -> None:
     for server in run_live_server(pg_database_url, content, model):
         chat = Chat(server)
-        unanswered(chat, "Kuinka monta kiloa painaa kuun kivi?")
+        unanswered(chat, "Paljonko painaa kuu kiloina?")
         chat.press("ticket:yes")
         chat.press("form:skip")
         chat.press("form:send")

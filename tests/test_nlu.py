@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from nlu import NO_INTENT, OUT_OF_SCOPE, ModelHandle, NLUModel
+from bot.models import load_valid_content
+from nlu import NO_INTENT, OUT_OF_SCOPE, ModelHandle, NLUModel, TeamExample
+from nlu.features import featurize
 from tests.conftest import PARSE_KEYS
 
 # New phrasings (not training examples) and the team each must reach.
@@ -141,3 +144,52 @@ def test_save_load_round_trip_and_hot_swap(
 def test_loading_something_else_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         NLUModel.load(tmp_path)
+
+
+def team_classifier(model: NLUModel, text: str) -> tuple[str, list[str]]:
+    """The team classifier's own choice for a Finnish text, and the word features behind it
+    (with two intents a confident intent names the team; here the classifier is measured)."""
+    parts = model.parts
+    row = parts.vectorizer.row(featurize(parts.analyzers["fi"].analyse(text)))
+    index = int(np.argmax(parts.teams.proba_row(row)))
+    because = parts.teams.explain(row, index, parts.vectorizer.feature_names)
+    return parts.teams.classes[index], [name for name, _ in because if not name.startswith("c:")]
+
+
+def test_team_vocabulary_routes_words_no_intent_has(small_content: Path) -> None:
+    """A domain word that no example contains still reaches its team through the team's
+    vocabulary, and only the team classifier learns from it (no intent is invented)."""
+    content = load_valid_content(small_content)
+    words = ["kouluruokalista", "oppilaskunta", "lukujärjestys", "välitunti", "opettaja"]
+    vocabulary = [TeamExample(w, "opetus", "fi") for w in words] + [
+        TeamExample(w, "kadut_liikenne", "fi") for w in ["asfaltti", "liikennevalo", "suojatie"]
+    ]
+    examples, intents = content.training_examples(), content.intent_infos()
+    taught = NLUModel.train(examples, intents, vocabulary=vocabulary)
+    plain = NLUModel.train(examples, intents)
+    for text, team in [("välitunti", "opetus"), ("suojatie", "kadut_liikenne")]:
+        chosen, because = team_classifier(taught, text)
+        assert chosen == team
+        assert any(feature[2:] in text for feature in because)
+        assert not any(feature[2:] in text for feature in team_classifier(plain, text)[1])
+    assert taught.parts.intents.classes == plain.parts.intents.classes
+    assert taught.meta["vocabulary"] == {"fi": 8, "sv": 0, "en": 0}
+
+
+@pytest.mark.parametrize(
+    ("text", "sensitive"),
+    [
+        ("äiti ei enää muista syödä ja eksyy kotimatkalla, en tiedä mitä tehdä", True),
+        ("kaaduin viime viikolla ja lonkka on yhä kipeä, tarvitsen apua kotiin", True),
+        ("pappa har blivit så glömsk att han inte klarar sig hemma längre", True),
+        ("my father cannot manage at home alone anymore after his stroke", True),
+        ("terveysaseman aukioloajat", False),
+        ("mikä on hammashoitolan puhelinnumero", False),
+        ("när har hälsostationen öppet", False),
+        ("milloin roska-auto tulee", False),
+    ],
+)
+def test_a_persons_care_situation_in_own_words_is_sensitive(
+    model: NLUModel, text: str, sensitive: bool
+) -> None:
+    assert model.parse(text).sensitive is sensitive

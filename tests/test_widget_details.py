@@ -193,7 +193,7 @@ def test_own_bubble_shows_what_the_resident_typed(
 def reach_confirm(page: Page) -> None:
     """From an unanswerable question to the ticket form's last step, whichever offers the
     dialogue makes on the way (guesses, a ticket, contact details)."""
-    question = "Kuinka monta kiloa painaa kuun kivi?"
+    question = "Paljonko painaa kuu kiloina?"
     say(page, question)
     for _ in range(6):
         if button(page, "form:send").count():
