@@ -110,10 +110,11 @@ def validate(root: Path) -> Content:
                     )
                 else:
                     seen[key] = (intent.name, ex.file, ex.line)
+    unknown_team_files = set()  # one problem per file, not one per word
     for example, file, line in content.vocabulary:
-        if content.teams and example.team not in content.teams:
+        if content.teams and example.team not in content.teams and file not in unknown_team_files:
+            unknown_team_files.add(file)
             problems.append(Problem(file, line, f"vocabulary of unknown team id '{example.team}'"))
-            break
     _check_titles_and_prompts(content)
     _check_default_team(content)
     return content

@@ -188,9 +188,14 @@ def test_team_vocabulary_is_read_and_its_team_checked(small_content: Path) -> No
         ("school bus", "opetus", "en"),
     ]
     assert folder / "opetus.yml" in content.files  # a change retrains the model
-    (folder / "opetus.yml").write_text("team: koulutoimi\nfi: [koulukyyti]\nsv: []\nen: []\n")
-    [error] = problems(small_content)
-    assert "opetus.yml:2: error: vocabulary of unknown team id 'koulutoimi'" in error
+    (folder / "opetus.yml").write_text(
+        "team: koulutoimi\nfi: [koulukyyti, oppilas]\nsv: []\nen: []\n"
+    )
+    (folder / "other.yml").write_text("team: katutoimi\nfi: []\nsv: [gata]\nen: [street]\n")
+    first, second = problems(small_content)  # one per file, however many words it has
+    assert "opetus.yml:2: error: vocabulary of unknown team id 'koulutoimi'" in first
+    assert "other.yml:3: error: vocabulary of unknown team id 'katutoimi'" in second
+    (folder / "other.yml").unlink()
     (folder / "opetus.yml").write_text("team: opetus\nfi: koulukyyti\nsv: []\nen: []\n")
     [error] = problems(small_content)
     assert "opetus.yml:2: error: fi: 'koulukyyti' is not of type 'array'" in error
