@@ -21,7 +21,7 @@ from nlu.evaluation import Prediction, cross_validate, report
 from nlu.routing_report import FIGURES as ROUTING_FIGURES
 from nlu.routing_report import routing_report
 
-TRAINING_STEPS = 6  # features, held-out scores, intents, teams, thresholds, language id
+TRAINING_STEPS = 5  # features, held-out scores, classifier, thresholds, language id
 
 
 def main(argv: Sequence[str] | None = None) -> int:

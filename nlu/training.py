@@ -1,4 +1,4 @@
-"""Training: one intent and one team classifier over all three languages' features.
+"""Training: one intent classifier in two stages (team, then intent) over three languages.
 
 Languages are analysed separately (Voikko for Finnish, lemma tables for Swedish and English),
 but classified jointly: names, loanwords and service names shared across languages let the
@@ -15,26 +15,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
-from scipy.special import softmax as softmax_rows
 from sklearn.model_selection import StratifiedShuffleSplit
 
 from nlu.analyzer import Analyzer, IntentInfo, TeamExample, TrainingExample
-from nlu.classifier import LinearClassifier, Vectorizer
+from nlu.classifier import Vectorizer
 from nlu.config import LANGUAGES, NLUConfig
 from nlu.fallback import Thresholds, TuningReport, tune_thresholds
+from nlu.hierarchy import GroupedClassifier, TeamStage
 from nlu.langid import LanguageIdentifier
 
 Progress = Callable[[str], None]
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
+# The first stage's group of an intent that routes to no team (greetings, out of scope).
+CORE_GROUP = "core"
 
 
 @dataclass
 class TrainedParts:
     analyzers: dict[str, Analyzer]
     vectorizer: Vectorizer
-    intents: LinearClassifier
-    teams: LinearClassifier
+    intents: GroupedClassifier
+    teams: TeamStage
     thresholds: dict[str, Thresholds]
     langid: LanguageIdentifier
     meta: dict[str, Any] = field(default_factory=dict)
@@ -71,22 +72,26 @@ def train_parts(
 
     vectorizer = Vectorizer(config)
     # The vocabulary's words must be features (a word no example has is the point of it),
-    # but it teaches the team classifier only.
+    # but it teaches only the first stage (which team), not the intents.
     stacked = vectorizer.fit_transform([*docs, *word_docs])
     X, V = stacked[: len(docs)], (stacked[len(docs) :] if word_docs else None)
     routable = np.asarray([intents[label].kind in ("faq", "case") for label in labels])
     team_labels = np.asarray([intents[label].team for label in labels])
+    groups = np.where(routable, team_labels, CORE_GROUP).tolist()
     train, held_out = _held_out_split(labels, example_languages, config)
-    team_train = train[routable[train]]
+    train_groups = [groups[i] for i in train]
     # liblinear releases the GIL: the classifiers train side by side, the largest first.
     with ThreadPoolExecutor(max_workers=config.training_threads) as pool:
-        intent_job = pool.submit(LinearClassifier(config).fit, X, labels.tolist())
-        probe_job = pool.submit(LinearClassifier(config).fit, X[train], labels[train].tolist())
-        team_job = pool.submit(
-            _fit_teams, config, X[routable], team_labels[routable], V, word_teams
+        words_only = (V, word_teams) if V is not None else None
+        intent_job = pool.submit(
+            GroupedClassifier(config).fit, X, labels.tolist(), groups, words_only
         )
-        team_probe_job = pool.submit(
-            _fit_teams, config, X[team_train], team_labels[team_train], V, word_teams
+        probe_job = pool.submit(
+            GroupedClassifier(config).fit,
+            X[train],
+            labels[train].tolist(),
+            train_groups,
+            words_only,
         )
         langid_job = pool.submit(
             LanguageIdentifier().fit, [e.text for e in ordered], list(example_languages)
@@ -96,17 +101,13 @@ def train_parts(
         intent_model = intent_job.result()
         if intent_probe.classes != intent_model.classes:
             raise ValueError("every intent needs examples on both sides of the held-out split")
-        probe_scores = intent_probe.scores(X[held_out])
-        intent_model.calibrate(probe_scores, labels[held_out].tolist())
-        step("intent classifier")
-        team_model, team_probe = team_job.result(), team_probe_job.result()
-        team_held_out = held_out[routable[held_out]]
-        team_model.calibrate(
-            team_probe.scores(X[team_held_out]), team_labels[team_held_out].tolist()
+        intent_probe.calibrate(
+            X[held_out], labels[held_out].tolist(), [groups[i] for i in held_out]
         )
-        step("team classifier")
+        intent_model.use_temperatures(intent_probe.temperatures())
+        step("classifier")
         tuning = _tune(
-            softmax_rows(intent_model.temperature * probe_scores, axis=1),
+            intent_probe.predict_proba(X[held_out]),
             intent_probe.classes,
             labels[held_out],
             example_languages[held_out],
@@ -132,19 +133,11 @@ def train_parts(
         analyzers,
         vectorizer,
         intent_model,
-        team_model,
+        TeamStage(intent_model, CORE_GROUP),
         {lang: report.thresholds for lang, report in tuning.items()},
         langid,
         meta,
     )
-
-
-def _fit_teams(
-    config: NLUConfig, X: Any, teams: np.ndarray[Any, Any], V: Any, word_teams: list[str]
-) -> LinearClassifier:
-    if V is None:
-        return LinearClassifier(config).fit(X, teams.tolist())
-    return LinearClassifier(config).fit(sp.vstack([X, V], format="csr"), [*teams, *word_teams])
 
 
 def _held_out_split(
