@@ -131,8 +131,21 @@ class LinearClassifier:
         self.config = config
         self.estimator: LogisticRegression | LinearSVC | None = None
         self.temperature = 1.0
+        self.columns: np.ndarray[Any, Any] | None = None
+        self._positions: np.ndarray[Any, Any] | None = None
 
-    def fit(self, X: sp.csr_matrix, labels: Sequence[str]) -> LinearClassifier:
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_positions": None}
+
+    def fit(
+        self, X: sp.csr_matrix, labels: Sequence[str], own_columns: bool = False
+    ) -> LinearClassifier:
+        """`own_columns`: keep weights only for the feature columns these examples use (a
+        linear SVM gives every other column a zero weight): a classifier of one team's intents
+        then holds a fraction of the vocabulary's columns."""
+        if own_columns:
+            self.columns = np.flatnonzero(np.diff(X.tocsc().indptr))
+            X = X[:, self.columns]
         self.estimator = _base_estimator(self.config).fit(X, np.asarray(labels))
         # float16 quarters the largest part of the model (classes x features: 257 MB at 296
         # intents in float32); scores move by ~1e-3 of their size, far below any threshold,
@@ -143,6 +156,8 @@ class LinearClassifier:
 
     def scores(self, X: sp.csr_matrix) -> np.ndarray[Any, Any]:
         assert self.estimator is not None, "fit() first"
+        if self.columns is not None:
+            X = X[:, self.columns]
         return _as_columns(np.asarray(self.estimator.decision_function(X)))
 
     def calibrate(self, scores: np.ndarray[Any, Any], labels: Sequence[str]) -> None:
@@ -154,8 +169,23 @@ class LinearClassifier:
     def proba_row(self, row: SparseRow) -> np.ndarray[Any, Any]:
         """`predict_proba` for one message: softmax(temperature * decision function)."""
         weights = self._weights()
-        scores = linear_scores(weights, self._intercepts(), row)
+        scores = linear_scores(weights, self._intercepts(), self._own(row)[0])
         return softmax(self.temperature * scores)
+
+    def _own(self, row: SparseRow) -> tuple[SparseRow, np.ndarray[Any, Any]]:
+        """The row in this classifier's columns, and those entries' indices in the row."""
+        if self.columns is None:
+            return row, row.indices
+        if self._positions is None:
+            # One int32 per feature (~1 MB): an indexing step, where a search per message
+            # cost more than the arithmetic.
+            self._positions = np.full(int(self.columns[-1]) + 1, -1, dtype=np.int32)
+            self._positions[self.columns] = np.arange(len(self.columns), dtype=np.int32)
+        mask = row.indices < len(self._positions)
+        known, values = row.indices[mask], row.values[mask]
+        positions = self._positions[known]
+        inside = positions >= 0
+        return SparseRow(positions[inside], values[inside]), known[inside]
 
     def _weights(self) -> np.ndarray[Any, Any]:
         assert self.estimator is not None, "fit() first"
@@ -171,10 +201,9 @@ class LinearClassifier:
         self, row: SparseRow, class_index: int, names: np.ndarray[Any, Any], top: int = 20
     ) -> list[tuple[str, float]]:
         """The features in `row` that pushed hardest towards `class_index`."""
-        contributions = row.values * self._weights()[class_index, row.indices]
+        own, indices = self._own(row)
+        contributions = own.values * self._weights()[class_index, own.indices]
         order = np.argsort(-contributions)[:top]
         return [
-            (str(names[row.indices[i]]), float(contributions[i]))
-            for i in order
-            if contributions[i] > 0
+            (str(names[indices[i]]), float(contributions[i])) for i in order if contributions[i] > 0
         ]
