@@ -7,18 +7,13 @@ from typing import Any
 from actions.base import ActionContext, Say
 from actions.notify import service_notices
 from actions.sla import DAYS
+from actions.texts import WEEKDAYS
 from content import Content
-
-_DAY_NAMES = {
-    "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
-    "sv": ("mån", "tis", "ons", "tors", "fre", "lör", "sön"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
 
 
 def office_hours_text(hours: dict[str, str], lang: str) -> str:
     """{"mon": "09:00-15:00", ...} -> "ma–to 9.00–15.00, pe 9.00–14.00" (per language)."""
-    names = _DAY_NAMES[lang]
+    names = WEEKDAYS[lang]
     groups: list[tuple[int, int, str]] = []
     for index, day in enumerate(DAYS):
         if day not in hours:

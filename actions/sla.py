@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from actions.texts import WEEKDAYS
+
 HELSINKI = ZoneInfo("Europe/Helsinki")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _MAX_DAYS = 366  # a target longer than a year of working days is a configuration error
@@ -67,11 +69,7 @@ def add_business_hours(
 def format_due(moment: datetime, lang: str) -> str:
     """A due time as residents read it: "ma 2.12. klo 13.00" / "mån 2.12 kl. 13.00"."""
     local = moment.astimezone(HELSINKI)
-    weekday = {
-        "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
-        "sv": ("mån", "tis", "ons", "tors", "fre", "lör", "sön"),
-        "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    }[lang][local.weekday()]
+    weekday = WEEKDAYS[lang][local.weekday()]
     if lang == "fi":
         return f"{weekday} {local.day}.{local.month}. klo {local.hour}.{local.minute:02d}"
     if lang == "sv":

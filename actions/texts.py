@@ -321,6 +321,14 @@ TEXTS: dict[str, dict[str, str]] = {
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 
+# Short weekday names, Monday first (date.weekday() order), as residents and staff read them
+# in office hours and due times: "ma–to 9.00–15.00", "mån 2.12 kl. 13.00".
+WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
+    "sv": ("mån", "tis", "ons", "tors", "fre", "lör", "sön"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+
 
 def say(key: str, lang: str, **values: Any) -> str:
     """The sentence `key` in `lang` with its placeholders filled."""

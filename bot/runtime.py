@@ -163,7 +163,7 @@ class Runtime:
             # A ticket was made or the resident joined or left a queue: consoles refresh.
             self.hub.publish_topic(f"conversation:{conversation_id}", {"kind": "state"})
             if team is not None:
-                self.hub.publish_topic(f"team:{team}", {"kind": "queue_changed"})
+                self.hub.queue_changed(team)
         return TurnResult(token, state, language, received.id, replies)
 
     async def language_of(self, token: str) -> str:

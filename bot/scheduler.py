@@ -74,7 +74,7 @@ class DeadlineScheduler:
                 ).all()
             )
         for team in teams:
-            self.runtime.hub.publish_topic(f"team:{team}", {"kind": "queue_changed"})
+            self.runtime.hub.queue_changed(team)
 
     async def _mail(self, mailer: Mailer, fired: list[Event]) -> None:
         """E-mail the round's reminders and escalations; failures are logged, never raised:

@@ -10,6 +10,7 @@ import sys
 from typing import TextIO
 
 from actions import render_answer
+from actions.texts import say
 from content import Content
 from nlu import NO_INTENT, OUT_OF_SCOPE, NLUModel, ParseResult
 
@@ -19,11 +20,6 @@ TEXTS = {
         "fi": "Hei! Olen kuntabotti ({city}). Kysy kunnan palveluista (tyhjä rivi lopettaa).",
         "sv": "Hej! Jag är kuntabotti ({city}). Fråga om kommunens tjänster (tom rad avslutar).",
         "en": "Hi! I am kuntabotti ({city}). Ask about municipal services (empty line quits).",
-    },
-    "clarify": {
-        "fi": "En ole varma, mitä tarkoitit. Tarkoititko jotakin näistä?",
-        "sv": "Jag är inte säker på vad du menade. Menade du något av dessa?",
-        "en": "I am not sure what you meant. Did you mean one of these?",
     },
     "to_team": {
         "fi": "En osaa vastata tähän. Voin välittää kysymyksesi tiimille: {team}.",
@@ -41,7 +37,7 @@ def reply(content: Content, result: ParseResult) -> str:
             r.name for r in result.ranking[:3] if r.name != OUT_OF_SCOPE and r.confidence >= 0.1
         ]
         if candidates:
-            lines = [TEXTS["clarify"][lang]]
+            lines = [say("clarify", lang)]
             lines += [f"  - {content.intent_title(name, lang)}" for name in candidates]
             return "\n".join(lines)
         team = content.teams.get(result.team.name, {}).get("name", {}).get(lang, result.team.name)

@@ -119,7 +119,7 @@ async def staff_change(request: web.Request) -> web.StreamResponse:
             f"conversation:{conversation.id}", {"kind": "state", "holder": True}
         )
         if conversation.team_id:
-            runtime.hub.publish_topic(f"team:{conversation.team_id}", {"kind": "queue_changed"})
+            runtime.hub.queue_changed(conversation.team_id)
     done = {"disable": "disabled", "enable": "enabled", "password": "password"}
     raise saved(request, done.get(action, "saved"), "/console/admin/staff")
 

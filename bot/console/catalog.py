@@ -13,6 +13,8 @@ unused.
 
 from __future__ import annotations
 
+from actions.sla import DAYS
+from actions.texts import WEEKDAYS
 from bot.console.catalog_admin import ADMIN
 from bot.console.catalog_dashboard import DASHBOARD
 from bot.console.catalog_labels import LABELS
@@ -335,14 +337,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "meddelade teamledaren att tidsfristen gått ut för",
         "en": "told the team lead of the missed deadline for",
     },
-    # Office-hours days (data/teams.yml keys)
-    "day:mon": {"fi": "ma", "sv": "må", "en": "Mon"},
-    "day:tue": {"fi": "ti", "sv": "ti", "en": "Tue"},
-    "day:wed": {"fi": "ke", "sv": "on", "en": "Wed"},
-    "day:thu": {"fi": "to", "sv": "to", "en": "Thu"},
-    "day:fri": {"fi": "pe", "sv": "fr", "en": "Fri"},
-    "day:sat": {"fi": "la", "sv": "lö", "en": "Sat"},
-    "day:sun": {"fi": "su", "sv": "sö", "en": "Sun"},
+    # Office-hours days (data/teams.yml keys): the residents' weekday names
+    **{
+        f"day:{day}": {lang: names[index] for lang, names in WEEKDAYS.items()}
+        for index, day in enumerate(DAYS)
+    },
     # Conversation page: holding and releasing
     "Release to the bot (team lead)": {
         "fi": "Palauta botille (tiiminvetäjä)",

@@ -116,7 +116,7 @@ async def conversation_action(request: web.Request) -> web.StreamResponse:
     except WorkError as exc:
         return await conversation_page(request, error=str(exc))
     if conversation.team_id:
-        runtime.hub.publish_topic(f"team:{conversation.team_id}", {"kind": "queue_changed"})
+        runtime.hub.queue_changed(conversation.team_id)
     runtime.hub.publish_topic(f"conversation:{conversation.id}", {"kind": "state", "holder": True})
     done = {"take": "taken", "return": "returned", "reply": "sent"}[name]
     raise saved(request, done, f"/console/conversations/{conversation.id}")

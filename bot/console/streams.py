@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.console.access import Viewer, may_see_conversation
 from bot.console.auth import SESSION_COOKIE, load_viewer
 from bot.console.web import int_param, viewer
+from bot.hub import team_topic
 from bot.replies import OutMessage
 from bot.server import RUNTIME
 from taskstore import Conversation
@@ -132,7 +133,7 @@ async def queue_events(request: web.Request) -> web.StreamResponse:
         return fresh.member_of(team) or fresh.is_admin
 
     response = await _open(request)
-    topic = f"team:{team}"
+    topic = team_topic(team)
     changes = runtime.hub.subscribe_topic(topic)
 
     async def changed(_: object) -> None:

@@ -164,7 +164,7 @@ async def ticket_action(request: web.Request) -> web.StreamResponse:
     except WorkError as exc:
         return await ticket_page(request, error=str(exc))
     for team in {before, after}:
-        runtime.hub.publish_topic(f"team:{team}", {"kind": "queue_changed"})
+        runtime.hub.queue_changed(team)
     done = FLASH.get(name, "saved")
     if not me.member_of(after) and not me.is_admin:
         raise saved(request, done, "/console/queue", team=before)  # a team we cannot see
