@@ -23,7 +23,7 @@ from nlu.classifier import LinearClassifier, Vectorizer
 from nlu.config import LANGUAGES
 from nlu.evaluation import cross_validation_folds
 from nlu.hierarchy import GroupedClassifier
-from nlu.training import CORE_GROUP
+from nlu.training import intent_group
 
 
 def main() -> None:
@@ -39,9 +39,7 @@ def main() -> None:
     docs = [analyzers[e.language].features([e.text])[0] for e in examples]
     labels = np.asarray([e.intent for e in examples])
     teams = np.asarray([infos[name].team for name in labels])
-    groups = np.asarray(
-        [infos[n].team if infos[n].kind in ("faq", "case") else CORE_GROUP for n in labels]
-    )
+    groups = np.asarray([intent_group(infos[name]) for name in labels])
     team_of = {name: infos[name].team for name in infos}
     figures: dict[str, list[tuple[float, float, float]]] = {"flat": [], "two stages": []}
     for train, test in cross_validation_folds(examples, args.folds)[: args.max_folds]:

@@ -75,9 +75,7 @@ def train_parts(
     # but it teaches only the first stage (which team), not the intents.
     stacked = vectorizer.fit_transform([*docs, *word_docs])
     X, V = stacked[: len(docs)], (stacked[len(docs) :] if word_docs else None)
-    routable = np.asarray([intents[label].kind in ("faq", "case") for label in labels])
-    team_labels = np.asarray([intents[label].team for label in labels])
-    groups = np.where(routable, team_labels, CORE_GROUP).tolist()
+    groups = [intent_group(intents[label]) for label in labels]
     train, held_out = _held_out_split(labels, example_languages, config)
     train_groups = [groups[i] for i in train]
     # liblinear releases the GIL: the classifiers train side by side, the largest first.
@@ -138,6 +136,11 @@ def train_parts(
         langid,
         meta,
     )
+
+
+def intent_group(info: IntentInfo) -> str:
+    """The first stage's group of an intent: its team, or the core group if it routes nowhere."""
+    return info.team if info.kind in ("faq", "case") else CORE_GROUP
 
 
 def _held_out_split(
