@@ -9,22 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from actions.notice_board import NoticeBoard
 from actions.texts import say
 from content import Content
 from taskstore import Conversation
-
-if TYPE_CHECKING:
-    from actions.notify import NoticeBoard
-
-
-def _uncached_board() -> NoticeBoard:
-    from actions.notify import NoticeBoard
-
-    return NoticeBoard(ttl=0.0)
 
 
 @dataclass(frozen=True)
@@ -51,7 +42,7 @@ class ActionContext:
     content: Content
     now: datetime
     # Service-break notices; a worker shares one board (a cache) across its turns.
-    notices: NoticeBoard = field(default_factory=lambda: _uncached_board())
+    notices: NoticeBoard = field(default_factory=lambda: NoticeBoard(ttl=0.0))
 
     @property
     def lang(self) -> str:

@@ -1,61 +1,18 @@
 """Notify: tell the resident about service breaks, and the team about a new ticket.
 
-Service-break notices are rows in the task store (the comms team or a console adds them);
-the active ones for a team are told before that team's answer. Every answer needs them, so
-a worker keeps them in a `NoticeBoard` re-read every few seconds: a new notice reaches
-residents within `ttl` seconds. The team is told through the event log (the console's queue
-reads it) and the log line below, which never carries the message itself.
+The active service-break notices for a team (`actions.notice_board`) are told before that
+team's answer. The team is told through the event log (the console's queue reads it) and
+the log line below, which never carries the message itself.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
-
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.base import ActionContext, Say
-from taskstore import ServiceNotice, Ticket, store
+from taskstore import Ticket
 
 log = logging.getLogger("kuntabotti.notify")
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A notice as the board keeps it: plain values, valid outside the session that read it."""
-
-    team_id: str | None
-    texts: dict[str, str]
-    starts_at: datetime
-    ends_at: datetime
-
-    def active(self, team_id: str, now: datetime) -> bool:
-        return self.team_id in (None, team_id) and self.starts_at <= now < self.ends_at
-
-
-class NoticeBoard:
-    """The notices not yet ended, re-read from the store at most every `ttl` seconds."""
-
-    def __init__(self, ttl: float = 0.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.ttl = ttl
-        self._clock = clock
-        self._loaded_at: float | None = None
-        self._notices: list[Notice] = []
-
-    async def active(self, session: AsyncSession, team_id: str, now: datetime) -> list[Notice]:
-        moment = self._clock()
-        if self._loaded_at is None or moment - self._loaded_at >= self.ttl:
-            self._notices = [_snapshot(n) for n in await store.current_notices(session, now)]
-            self._loaded_at = moment
-        return [n for n in self._notices if n.active(team_id, now)]
-
-
-def _snapshot(row: ServiceNotice) -> Notice:
-    texts = {"fi": row.text_fi, "sv": row.text_sv, "en": row.text_en}
-    return Notice(row.team_id, texts, row.starts_at, row.ends_at)
 
 
 async def service_notices(ctx: ActionContext, team_id: str) -> list[Say]:

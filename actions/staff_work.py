@@ -2,7 +2,7 @@
 
 Each operation checks what the store can check (the assignee is in the team, the team
 exists), changes the ticket and appends its event, all in the caller's transaction. Who may
-do it is the console's business (bot/console/access.py); these functions trust their caller.
+do it is the console's business (console/access.py); these functions trust their caller.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import numpy as np
 import spacy
 from spacy.training import Example
 
-from bot.models import load_valid_content
+from content import load_valid_content
 from nlu import NLUConfig
 from nlu.analyzer import Analyzer
 from nlu.classifier import LinearClassifier, Vectorizer

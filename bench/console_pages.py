@@ -14,7 +14,7 @@ plus every reminder_sent / escalated that the SLA scheduler would have logged by
 rule of actions/deadlines.py). --bot-conversations adds conversations the bot answered alone
 (no ticket), which only the dashboards read.
 
-Then the console as `kuntabotti run` builds it (bot.server.build_app + console_installer, latest
+Then the console as `kuntabotti run` builds it (kuntabotti.app.build_app with the console, latest
 model, gc.freeze) runs in its own process, without the SLA scheduler (it would be logging
 reminders during the measurement), and this process signs in an admin who is a member of the
 largest team, and times --requests sequential GETs per page after --warmup ones:
@@ -84,10 +84,10 @@ from bench.e2e_echo import (
 async def serve(port: int, url: str) -> None:
     from aiohttp import web
 
-    from bot.console import console_installer
-    from bot.models import load_valid_content
     from bot.runtime import Runtime
-    from bot.server import build_app
+    from console import ConsoleConfig
+    from content import load_valid_content
+    from kuntabotti.app import build_app
     from nlu import ModelHandle, NLUModel
     from taskstore import Database
 
@@ -96,8 +96,8 @@ async def serve(port: int, url: str) -> None:
     runtime = Runtime(Database(url), content, ModelHandle(NLUModel.load(model_dir())))
     await runtime.prepare()
     gc.collect()
-    gc.freeze()  # as bot.serve does
-    runner = web.AppRunner(build_app(runtime, [console_installer()]), access_log=None)
+    gc.freeze()  # as kuntabotti.run does
+    runner = web.AppRunner(build_app(runtime, console=ConsoleConfig()), access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", port).start()
     stop = asyncio.Event()

@@ -373,7 +373,7 @@ class Seeder:
 
 
 async def seed(url: str, tickets: int, bot_conversations: int) -> Seeded:
-    from bot.models import load_valid_content
+    from content import load_valid_content
     from nlu import NLUModel
     from taskstore import Database, Ticket, store, utcnow
     from taskstore.staff import add_staff

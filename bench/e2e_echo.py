@@ -107,7 +107,8 @@ async def serve_echo(port: int, reply_bytes: int) -> None:
 
 async def serve_bot(port: int, url: str) -> None:
     """What `kuntabotti run` serves; Telegram stays off (start_server drops TELEGRAM_*)."""
-    from bot.serve import Settings, serve
+    from kuntabotti.run import serve
+    from kuntabotti.settings import Settings
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     await serve(Settings(port=port, database_url=url, data=ROOT / "data", models=ROOT / "models"))

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.svm import LinearSVC
 
-from bot.models import load_valid_content
+from content import load_valid_content
 from nlu import LANGUAGES, NLUConfig
 from nlu.analyzer import Analyzer
 from nlu.classifier import Vectorizer

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.common import ratio
-from bot.models import load_valid_content
+from content import load_valid_content
 from nlu import NLUConfig
 from nlu.analyzer import Analyzer
 from nlu.classifier import LinearClassifier, Vectorizer

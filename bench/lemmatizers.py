@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from bot.models import load_valid_content
+from content import load_valid_content
 from nlu import NLUConfig
 from nlu.evaluation import cross_validate
 from nlu.pipelines import build_pipeline

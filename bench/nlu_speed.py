@@ -18,7 +18,7 @@ from pathlib import Path
 import spacy
 
 from bench.common import peak_rss_mb, percentile
-from bot.models import load_valid_content
+from content import load_valid_content
 from nlu import NLUModel
 
 

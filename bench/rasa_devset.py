@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from bench.rasa_peer import run_rasa
-from bot.models import load_valid_content
+from content import load_valid_content
 from content.testset import load_test_set
 from nlu import NLUModel, TrainingExample
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from bench.common import percentile, ratio
-from bot.models import load_valid_content
+from content import load_valid_content
 from nlu import NLUModel, TrainingExample
 from nlu.evaluation import cross_validation_folds
 

@@ -19,8 +19,9 @@ from pathlib import Path
 from sqlalchemy import text
 
 from bench.common import percentile
-from bot.models import load_model, load_valid_content, train_model
 from bot.runtime import Runtime
+from content import load_valid_content
+from kuntabotti.model_store import load_model, train_model
 from nlu import ModelHandle, NLUModel
 from taskstore import Database
 

@@ -29,7 +29,7 @@ from actions import (
     rephrase,
     route,
 )
-from actions.notify import NoticeBoard
+from actions.notice_board import NoticeBoard
 from actions.texts import LANGUAGE_NAMES
 from bot import handoff_flow, ticket_form, understanding
 from bot.payloads import OFFER_PAYLOADS

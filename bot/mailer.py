@@ -46,6 +46,12 @@ class Outgoing(Protocol):
     def body(self) -> str: ...
 
 
+class SendsMail(Protocol):
+    """What a staff reply needs of a mailer (`Mailer` is one; tests pass their own)."""
+
+    async def send(self, to: list[str], subject: str, body: str) -> None: ...
+
+
 @dataclass(frozen=True)
 class MailSettings:
     host: str

@@ -12,7 +12,7 @@ from aiohttp import web
 
 from bot.openapi import OPENAPI
 from bot.runtime import BadInput, TicketStatus
-from bot.server import RUNTIME, error, json_body
+from bot.web import RUNTIME, error, json_body
 
 PREFIX = "/api/v1"
 

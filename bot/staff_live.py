@@ -20,7 +20,7 @@ from actions import handoff, staff_work
 from actions.base import ActionContext
 from actions.deadline_mail import Mail, resident_reply_mail
 from actions.staff_work import WorkError
-from bot.console.web import SendsMail
+from bot.mailer import SendsMail
 from bot.replies import OutMessage, out_message
 from bot.runtime import MAX_TEXT, Runtime
 from taskstore import Conversation, Message, Resident, StaffUser, Ticket, store

@@ -42,7 +42,7 @@ from telegram.ext import (
 )
 
 from bot.runtime import MAX_TEXT, BadInput, NotStored, OutMessage, Runtime
-from bot.server import json_body
+from bot.web import json_body
 from nlu import LANGUAGES
 
 CHANNEL: Final = "telegram"

@@ -44,7 +44,7 @@ from aiohttp import WSMsgType, web
 
 from bot.replies import OutMessage
 from bot.runtime import BadInput, NotStored, Runtime, UnknownConversation
-from bot.server import RUNTIME
+from bot.web import RUNTIME
 from nlu import LANGUAGES
 from taskstore import store
 

@@ -1,6 +1,15 @@
 """The content folder (teams, municipality, intents and answers): reading and validation."""
 
 from content.loader import Content, IntentDef, Problem, load_content
-from content.validate import PLACEHOLDERS, validate
+from content.validate import PLACEHOLDERS, ContentInvalid, load_valid_content, validate
 
-__all__ = ["PLACEHOLDERS", "Content", "IntentDef", "Problem", "load_content", "validate"]
+__all__ = [
+    "PLACEHOLDERS",
+    "Content",
+    "ContentInvalid",
+    "IntentDef",
+    "Problem",
+    "load_content",
+    "load_valid_content",
+    "validate",
+]

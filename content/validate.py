@@ -33,6 +33,21 @@ def normalize_example(text: str) -> str:
     return " ".join(text.lower().split()).strip(" ?!.")
 
 
+class ContentInvalid(Exception):
+    """The content folder has problems; `content.problems` lists them with file and line."""
+
+    def __init__(self, content: Content) -> None:
+        super().__init__(f"{len(content.errors)} problem(s) in {content.root}")
+        self.content = content
+
+
+def load_valid_content(data: Path) -> Content:
+    content = validate(data)
+    if content.errors:
+        raise ContentInvalid(content)
+    return content
+
+
 def validate(root: Path) -> Content:
     """Load `root` and add every cross-file problem to `content.problems`."""
     content = load_content(root)

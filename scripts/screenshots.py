@@ -32,10 +32,11 @@ from aiohttp import web
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from sqlalchemy import select
 
-from bot.console import console_installer
-from bot.models import load_valid_content, train_model
 from bot.runtime import Runtime
-from bot.server import build_app
+from console import ConsoleConfig
+from content import load_valid_content
+from kuntabotti.app import build_app
+from kuntabotti.model_store import train_model
 from nlu import ModelHandle, NLUModel
 from taskstore import Conversation, Database, Ticket
 from taskstore.models import CannedReply
@@ -84,7 +85,7 @@ class Server:
         async def up() -> None:
             await self.runtime.prepare()
             self.runner = web.AppRunner(
-                build_app(self.runtime, [console_installer()]), access_log=None
+                build_app(self.runtime, console=ConsoleConfig()), access_log=None
             )
             await self.runner.setup()
             await web.TCPSite(self.runner, "127.0.0.1", 0).start()

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.console import console_installer
+from console import ConsoleConfig
 from content import Content
 from nlu import NLUModel
 from taskstore import Ticket, store
@@ -101,7 +101,7 @@ def post(http: httpx.Client, path: str, page: str, **data: str) -> httpx.Respons
 
 def run_console(database_url: str, content: Content, model: NLUModel) -> Iterator[Console]:
     for server in run_live_server(
-        database_url, content, model, [console_installer()], clock=lambda: OFFICE_HOURS
+        database_url, content, model, clock=lambda: OFFICE_HOURS, console=ConsoleConfig()
     ):
 
         async def staff(server: LiveServer = server) -> None:

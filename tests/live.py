@@ -20,8 +20,9 @@ import pytest
 from aiohttp import web
 
 from bot.runtime import Runtime
-from bot.server import build_app
+from console import ConsoleConfig
 from content import Content
+from kuntabotti.app import build_app
 from nlu import ModelHandle, NLUModel
 from taskstore import Database, utcnow
 
@@ -49,6 +50,7 @@ def run_live_server(
     model: NLUModel,
     extra_routes: Sequence[Callable[[web.Application], None]] = (),
     clock: Callable[[], datetime] = utcnow,
+    console: ConsoleConfig | None = None,
 ) -> Iterator[LiveServer]:
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, daemon=True)
@@ -57,7 +59,7 @@ def run_live_server(
     async def start() -> tuple[Runtime, web.AppRunner, int]:
         runtime = Runtime(Database(database_url, clock=clock), content, ModelHandle(model))
         await runtime.prepare()
-        runner = web.AppRunner(build_app(runtime, extra_routes), access_log=None)
+        runner = web.AppRunner(build_app(runtime, extra_routes, console), access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()

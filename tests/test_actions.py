@@ -29,7 +29,7 @@ from actions import (
     service_notices,
     take_over,
 )
-from actions.notify import NoticeBoard
+from actions.notice_board import NoticeBoard
 from content import Content
 from nlu import NLUModel
 from taskstore import Database, Event, ServiceNotice, StaffUser, store

@@ -153,8 +153,10 @@ def test_every_console_route_refuses_the_anonymous(console: Console) -> None:
             continue
         url = _concrete(path, values)
         response = anonymous.request(method, url, follow_redirects=False)
+        # The bare prefix belongs to the main app: it only points into the console.
+        entry = "/console/" if path == "/console" else "/console/login"
         if method == "GET" and response.status_code == 303:
-            assert response.headers["location"].startswith("/console/login"), url
+            assert response.headers["location"].startswith(entry), url
         else:
             assert response.status_code == 401, (method, url, response.status_code)
         checked += 1
@@ -241,7 +243,7 @@ def _actions(method: str, path: str) -> list[str]:
     if "{action}" not in path:
         return [""]
     if "tickets" in path:
-        from bot.console.tickets import ACTIONS
+        from console.tickets import ACTIONS
 
         return sorted(ACTIONS)
     return ["take", "return", "reply"]

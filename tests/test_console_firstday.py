@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.console import console_installer
+from console import ConsoleConfig
 from content import Content
 from nlu import NLUModel
 from taskstore import store
@@ -40,7 +40,7 @@ def flash(page: httpx.Response) -> str | None:
 def fresh(tmp_path: Path, content: Content, model: NLUModel) -> Iterator[tuple[LiveServer, str]]:
     """A fresh install as `kuntabotti run` leaves it: one admin, in the default team."""
     url = f"sqlite:///{tmp_path / 'kuntabotti.db'}"
-    for server in run_live_server(url, content, model, [console_installer()]):
+    for server in run_live_server(url, content, model, console=ConsoleConfig()):
 
         async def first(server: LiveServer = server) -> str:
             async with server.runtime.db.transaction() as session:

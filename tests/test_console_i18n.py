@@ -1,5 +1,5 @@
 """The console speaks Finnish, Swedish and English: every string a page can show is in
-bot/console/catalog.py, in each language, with the same placeholders as its English id.
+console/catalog.py, in each language, with the same placeholders as its English id.
 
 The ids are read from the sources, not listed here: the `_()` calls of the templates, the
 `_()`/`gettext()` calls, `error=` texts and raised messages of the console's handlers, the
@@ -25,9 +25,9 @@ from jinja2 import nodes
 from actions.deadline_mail import _TARGETS as DEADLINE_TARGETS
 from actions.sla import DAYS
 from actions.staff_work import PRIORITIES
-from bot.console.catalog import CATALOG
-from bot.console.i18n import LANGUAGES, gettext
-from bot.console.web import _env as console_templates
+from console.catalog import CATALOG
+from console.i18n import LANGUAGES, gettext
+from console.shared import _env as console_templates
 from content.schema import SLOTS
 from taskstore.models import EVENT_TYPES
 from taskstore.staff import ROLES
@@ -208,7 +208,7 @@ def used_ids() -> set[str]:
 
 def test_every_string_the_console_shows_is_translated() -> None:
     missing = sorted(text for text in used_ids() if text not in CATALOG)
-    assert not missing, "not in bot/console/catalog.py:\n" + "\n".join(missing)
+    assert not missing, "not in console/catalog.py:\n" + "\n".join(missing)
 
 
 def test_translations_are_complete_and_keep_the_placeholders() -> None:
@@ -256,7 +256,7 @@ def test_handlers_pass_messages_the_catalog_can_hold() -> None:
 
 def test_the_reference_lists_match_the_code() -> None:
     assert set(SLA_TARGETS) == set(DEADLINE_TARGETS)
-    from bot.console.queue import STATUSES
+    from console.queue import STATUSES
 
     assert set(STATUSES) == set(TICKET_STATUSES)
     # Found in the sources, so the extraction itself works; a plain regex finds no more.

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from actions.base import ActionContext
 from actions.tickets import create_ticket
-from bot.console import streams
+from console import streams
 from content import Content
 from nlu import NLUModel
 from taskstore import Conversation, Event, store

@@ -20,7 +20,7 @@ def at(*parts: int) -> datetime:
 async def new_ticket(db: Database, created: datetime, team: str = "opetus") -> int:
     """A ticket as the bot makes it (opetus: first response 8 h, resolution 40 h)."""
     from actions.sla import add_business_hours
-    from bot.models import load_valid_content
+    from content import load_valid_content
     from tests.conftest import DATA
 
     hours = load_valid_content(DATA).teams[team]["office_hours"]

@@ -14,14 +14,13 @@ from typing import Any
 
 import httpx
 import pytest
-from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.sla import HELSINKI
-from bot.console import console_installer, dashboard
-from bot.console.charts import bar_chart, column_chart
-from bot.console.metrics import Metrics, compliance, dashboard_metrics, spread
 from bot.runtime import Runtime
+from console import ConsoleConfig
+from console.charts import bar_chart, column_chart
+from console.metrics import Metrics, compliance, dashboard_metrics, spread
 from content import Content
 from nlu import ModelHandle, NLUModel
 from taskstore import Conversation, Database, Message, store
@@ -354,20 +353,10 @@ def test_charts_are_named_and_described_images() -> None:
 TODAY = datetime(2026, 3, 10, 10, 0, tzinfo=UTC)
 
 
-def add_dashboard_routes(app: web.Application) -> None:
-    """The two routes the lead wires in console_installer; skipped once they are there."""
-    known = {getattr(r, "canonical", "") for r in app.router.resources()}
-    if "/console/dashboard" not in known:
-        app.router.add_get("/console/dashboard", dashboard.dashboard_page)
-        app.router.add_get("/console/dashboard.csv", dashboard.dashboard_csv)
-
-
 @pytest.fixture
 def server(tmp_path: Path, content: Content, model: NLUModel) -> Iterator[LiveServer]:
     url = f"sqlite:///{tmp_path / 'kuntabotti.db'}"
-    for live in run_live_server(
-        url, content, model, [console_installer(), add_dashboard_routes], clock=lambda: TODAY
-    ):
+    for live in run_live_server(url, content, model, clock=lambda: TODAY, console=ConsoleConfig()):
 
         async def setup(live: LiveServer) -> None:
             async with live.runtime.db.transaction() as session:

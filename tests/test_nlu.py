@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.models import load_valid_content
+from content import load_valid_content
 from nlu import NO_INTENT, OUT_OF_SCOPE, ModelHandle, NLUModel, TeamExample
 from nlu.features import featurize
 from tests.conftest import PARSE_KEYS

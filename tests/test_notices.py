@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from kuntabotti.cli import main
 from tests.conftest import DATA
 
 

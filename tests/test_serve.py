@@ -27,7 +27,7 @@ def test_run_serves_chat_and_api_then_stops_cleanly(tmp_path: Path, models_dir: 
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'run.db'}"
-    command = [sys.executable, "-m", "bot.cli", "run", "--port", str(port)]
+    command = [sys.executable, "-m", "kuntabotti.cli", "run", "--port", str(port)]
     process = subprocess.Popen(
         [*command, "--data", str(DATA), "--models", str(models_dir)],
         cwd=ROOT,
@@ -68,7 +68,7 @@ def test_first_run_creates_an_admin_and_prints_how_to_sign_in(
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SMTP_"))}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'run.db'}"
-    command = [sys.executable, "-m", "bot.cli", "run", "--port", str(port)]
+    command = [sys.executable, "-m", "kuntabotti.cli", "run", "--port", str(port)]
     command += ["--data", str(DATA), "--models", str(models_dir)]
     base = f"http://127.0.0.1:{port}"
     outputs = []

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from content import Content
+from kuntabotti.cli import main
 from taskstore import Database, store
 from taskstore.staff import StaffError, add_staff, hash_password, list_staff, verify_password
 from tests.conftest import DATA

@@ -16,7 +16,6 @@ from aiohttp import web
 from sqlalchemy import func, select
 
 from bot.runtime import MAX_TEXT, Runtime
-from bot.server import RUNTIME
 from bot.telegram import (
     BAD_INPUT,
     BUTTON_GONE,
@@ -26,6 +25,7 @@ from bot.telegram import (
     TEXT_ONLY,
     TelegramChannel,
 )
+from bot.web import RUNTIME
 from content import Content
 from nlu import ModelHandle, NLUModel
 from taskstore import Conversation, Database, Message, Resident

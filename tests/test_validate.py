@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from content import validate
+from kuntabotti.cli import main
 
 TITLES = {"fi": "Katuvalo ei pala", "sv": "Gatubelysningen lyser inte", "en": "Street light out"}
 

@@ -11,11 +11,11 @@ from typing import Any
 
 from tqdm import tqdm
 
-from bot.models import ContentInvalid, load_model, load_valid_content, train_model
-from bot.notices import add_notice_commands
-from bot.staff_cli import add_staff_commands
-from content import validate
+from content import ContentInvalid, load_valid_content, validate
 from content.testset import TestSetError, half_of, load_split, load_test_set
+from kuntabotti.model_store import load_model, train_model
+from kuntabotti.notices_cli import add_notice_commands
+from kuntabotti.staff_cli import add_staff_commands
 from nlu import LANGUAGES, NLUModel
 from nlu.evaluation import Prediction, cross_validate, report
 from nlu.routing_report import FIGURES as ROUTING_FIGURES
@@ -314,7 +314,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _shell(args: argparse.Namespace) -> int:
-    from bot.shell import run_shell
+    from kuntabotti.shell import run_shell
 
     return run_shell(load_valid_content(args.data), load_model(args.models, args.model))
 
@@ -322,7 +322,8 @@ def _shell(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from bot.serve import Settings, serve
+    from kuntabotti.run import serve
+    from kuntabotti.settings import Settings
 
     settings = Settings.from_env(
         host=args.host,
@@ -338,7 +339,7 @@ def _run(args: argparse.Namespace) -> int:
 def _db_upgrade(args: argparse.Namespace) -> int:
     import asyncio
 
-    from bot.serve import Settings
+    from kuntabotti.settings import Settings
     from taskstore import Database
 
     async def upgrade() -> None:

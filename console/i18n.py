@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.console.catalog import CATALOG
+from console.catalog import CATALOG
 
 LANGUAGES = ("fi", "sv", "en")
 

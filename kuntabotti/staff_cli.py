@@ -14,8 +14,8 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import load_valid_content
-from bot.serve import in_store
+from content import load_valid_content
+from kuntabotti.settings import in_store
 from taskstore import store
 from taskstore.staff import ROLES, StaffError, add_staff, list_staff, set_active, set_password
 

@@ -16,12 +16,12 @@ from typing import Any
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.console.access import Viewer, may_see_conversation
-from bot.console.auth import SESSION_COOKIE, load_viewer
-from bot.console.web import int_param, viewer
 from bot.hub import team_topic
 from bot.replies import OutMessage
-from bot.server import RUNTIME
+from bot.web import RUNTIME
+from console.access import Viewer, may_see_conversation
+from console.auth import SESSION_COOKIE, load_viewer
+from console.shared import int_param, viewer
 from taskstore import Conversation
 
 KEEPALIVE = 20.0  # seconds between comments on an idle stream (proxies close silent ones)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.console.i18n import N_, gettext
+from console.i18n import N_, gettext
 from content import Content
 from nlu import NO_INTENT, OUT_OF_SCOPE
 

@@ -12,9 +12,9 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.staff_work import PRIORITIES
-from bot.console.access import Viewer, require_team, ticket_filter
-from bot.console.web import render, viewer
-from bot.server import RUNTIME
+from bot.web import RUNTIME
+from console.access import Viewer, require_team, ticket_filter
+from console.shared import render, viewer
 from taskstore import Conversation, Event, StaffUser, Ticket, store
 from taskstore.models import TicketHelper
 from taskstore.staff import display_names

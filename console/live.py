@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from actions.staff_work import WorkError
 from bot import staff_live
-from bot.console.access import may_release, may_talk, require_conversation, ticket_filter
-from bot.console.web import CONSOLE, form, int_param, render, saved, viewer
-from bot.server import RUNTIME
+from bot.web import RUNTIME
+from console.access import may_release, may_talk, require_conversation, ticket_filter
+from console.shared import CONSOLE, form, int_param, render, saved, viewer
 from taskstore import Conversation, Event, Ticket
 from taskstore.models import CannedReply
 from taskstore.staff import display_names

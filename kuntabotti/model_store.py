@@ -6,23 +6,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from content import Content, validate
+from content import Content
 from nlu import NLUConfig, NLUModel, data_hash
 
 LATEST = "latest"
-
-
-class ContentInvalid(Exception):
-    def __init__(self, content: Content) -> None:
-        super().__init__(f"{len(content.errors)} problem(s) in {content.root}")
-        self.content = content
-
-
-def load_valid_content(data: Path) -> Content:
-    content = validate(data)
-    if content.errors:
-        raise ContentInvalid(content)
-    return content
 
 
 def model_key(content: Content, config: NLUConfig) -> str:

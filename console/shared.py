@@ -12,23 +12,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlencode
 
 import jinja2
 from aiohttp import web
 
 from actions.sla import HELSINKI
-from bot.console.access import Viewer
-from bot.console.i18n import LANGUAGES, N_, gettext
-from bot.console.labels import LANGUAGE_NAMES, Labels
-from bot.server import RUNTIME
+from bot.mailer import SendsMail
+from bot.web import RUNTIME
+from console.access import Viewer
+from console.i18n import LANGUAGES, N_, gettext
+from console.labels import LANGUAGE_NAMES, Labels
 
 HERE = Path(__file__).resolve().parent
-
-
-class SendsMail(Protocol):
-    async def send(self, to: list[str], subject: str, body: str) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -1,82 +1,27 @@
-"""`kuntabotti run`: train if needed, open the task store, serve web chat, REST and Telegram.
-
-Configuration comes from the environment, as a city's IT would set it for a service:
-DATABASE_URL (default: SQLite file kuntabotti.db), TELEGRAM_TOKEN (Telegram on when set),
-TELEGRAM_WEBHOOK_URL + TELEGRAM_WEBHOOK_SECRET (webhook instead of polling), SMTP_HOST,
-SMTP_PORT, SMTP_FROM, SMTP_USERNAME, SMTP_PASSWORD, SMTP_STARTTLS, SMTP_SSL (e-mail: SLA
-reminders to staff, staff replies to residents who left an address), PUBLIC_URL (the
-address staff use, for links in e-mails).
-"""
+"""`kuntabotti run`: train if needed, open the task store, serve web chat, REST, the staff
+console and Telegram (settings: `kuntabotti.settings`)."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
-import logging
-import os
 import signal
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TypeVar
 
 from aiohttp import web
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.console import console_installer
-from bot.console.web import ConsoleConfig
-from bot.mailer import Mailer, MailSettings
-from bot.models import load_valid_content, train_model
+from bot.mailer import Mailer
 from bot.pubsub import install_bridge
 from bot.runtime import Runtime
 from bot.scheduler import DeadlineScheduler
-from bot.server import build_app
 from bot.telegram import TelegramChannel
+from console import ConsoleConfig
+from content import load_valid_content
+from kuntabotti.app import Install, build_app
+from kuntabotti.model_store import train_model
+from kuntabotti.settings import Settings
 from nlu import ModelHandle, NLUModel
-from taskstore import DEFAULT_URL, Database
+from taskstore import Database
 from taskstore.staff import ensure_first_admin
-
-log = logging.getLogger("kuntabotti")
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Settings:
-    host: str = "127.0.0.1"
-    port: int = 8080
-    data: Path = Path("data")
-    models: Path = Path("models")
-    database_url: str = DEFAULT_URL
-    # Where staff reach the console (links in reminder e-mails), e.g. https://kuntabotti.example
-    public_url: str | None = None
-    mail: MailSettings | None = None  # SMTP_* variables; None: no e-mail
-
-    @classmethod
-    def from_env(cls, **overrides: object) -> Settings:
-        env = os.environ
-        values: dict[str, object] = {
-            "database_url": env.get("DATABASE_URL") or DEFAULT_URL,
-            "public_url": (env.get("PUBLIC_URL") or "").rstrip("/") or None,
-            "mail": MailSettings.from_env(),
-        }
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)  # type: ignore[arg-type]
-
-
-def in_store(database_url: str | None, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
-    """Run `work` in one transaction on the configured store (schema upgraded first): the
-    command-line tools' way in (`notice`, `staff`)."""
-
-    async def run() -> T:
-        db = Database(Settings.from_env(database_url=database_url).database_url)
-        try:
-            await db.migrate()
-            async with db.transaction() as session:
-                return await work(session)
-        finally:
-            await db.close()
-
-    return asyncio.run(run())
 
 
 def _load(settings: Settings) -> tuple[Runtime, str]:
@@ -101,12 +46,12 @@ async def serve(settings: Settings) -> None:
     base = f"http://{settings.host}:{settings.port}"
     mailer = Mailer(settings.mail) if settings.mail is not None else None
     scheduler = DeadlineScheduler(runtime, mailer=mailer, console_url=settings.public_url or base)
-    extra = [scheduler.install, console_installer(ConsoleConfig(mailer=mailer))]
+    extra: list[Install] = [scheduler.install]
     if (bridge := install_bridge(runtime)) is not None:  # PostgreSQL: push across workers
         extra.append(bridge)
     if telegram is not None:
         extra.append(telegram.install)
-    app = build_app(runtime, extra)
+    app = build_app(runtime, extra, ConsoleConfig(mailer=mailer))
     # Before anything is announced: a stop right after the start-up lines is a clean stop.
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

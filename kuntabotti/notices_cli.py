@@ -14,8 +14,8 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.sla import HELSINKI
-from bot.models import load_valid_content
-from bot.serve import in_store
+from content import load_valid_content
+from kuntabotti.settings import in_store
 from taskstore import ServiceNotice, store, utcnow
 
 

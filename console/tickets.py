@@ -13,11 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions import staff_work
 from actions.staff_work import PRIORITIES, Actor, WorkError
-from bot.console.access import Viewer, may_work, require_ticket
-from bot.console.queue import STATUSES, next_due
-from bot.console.web import form, render, saved, viewer
 from bot.runtime import Runtime
-from bot.server import RUNTIME
+from bot.web import RUNTIME
+from console.access import Viewer, may_work, require_ticket
+from console.queue import STATUSES, next_due
+from console.shared import form, render, saved, viewer
 from taskstore import Event, StaffTeam, StaffUser, Ticket, store
 from taskstore.staff import display_names
 

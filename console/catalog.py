@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from actions.sla import DAYS
 from actions.texts import WEEKDAYS
-from bot.console.catalog_admin import ADMIN
-from bot.console.catalog_dashboard import DASHBOARD
-from bot.console.catalog_labels import LABELS
+from console.catalog_admin import ADMIN
+from console.catalog_dashboard import DASHBOARD
+from console.catalog_labels import LABELS
 
 CATALOG: dict[str, dict[str, str]] = {
     # --- Every page: header, navigation, sign-in --------------------------------------

@@ -20,10 +20,10 @@ from aiohttp import web
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.console.access import Viewer
-from bot.console.i18n import N_
-from bot.console.web import CSRF, VIEWER, form, redirect, render
-from bot.server import RUNTIME, Handler
+from bot.web import RUNTIME, Handler
+from console.access import Viewer
+from console.i18n import N_
+from console.shared import CSRF, VIEWER, form, redirect, render
 from taskstore import StaffTeam, StaffUser
 from taskstore.models import StaffSession
 from taskstore.staff import hash_password, verify_password
@@ -88,9 +88,10 @@ async def viewer_of(session: AsyncSession, user: StaffUser) -> Viewer:
 
 @web.middleware
 async def require_login(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Every /console route but the login page and static files needs a session; every
-    state-changing request its CSRF token."""
-    if not request.path.startswith("/console") or request.path.startswith(PUBLIC):
+    """Every console route but the login page and static files needs a session; every
+    state-changing request its CSRF token. The console's own middleware: it sees no other
+    route."""
+    if request.path.startswith(PUBLIC):
         return await handler(request)
     token = request.cookies.get(SESSION_COOKIE, "")
     runtime = request.app[RUNTIME]
@@ -267,10 +268,3 @@ async def logout(request: web.Request) -> web.StreamResponse:
     response = redirect("/console/login")
     response.del_cookie(SESSION_COOKIE, path="/console")
     raise response
-
-
-def add_auth_routes(app: web.Application) -> None:
-    app.middlewares.append(require_login)
-    app.router.add_get("/console/login", login_page)
-    app.router.add_post("/console/login", login)
-    app.router.add_post("/console/logout", logout)

@@ -26,14 +26,14 @@ from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.sla import HELSINKI
-from bot.console import charts
-from bot.console.access import Viewer
-from bot.console.i18n import gettext
-from bot.console.labels import Labels
-from bot.console.metrics import Metrics, dashboard_metrics
-from bot.console.reports import REPORTS
-from bot.console.web import language, render, viewer
-from bot.server import RUNTIME
+from bot.web import RUNTIME
+from console import charts
+from console.access import Viewer
+from console.i18n import gettext
+from console.labels import Labels
+from console.metrics import Metrics, dashboard_metrics
+from console.reports import REPORTS
+from console.shared import language, render, viewer
 
 CITY = "city"
 DEFAULT_DAYS = 30

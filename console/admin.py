@@ -11,10 +11,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.handoff import release_held
-from bot.console.access import Viewer, require_admin, require_team
-from bot.console.i18n import N_
-from bot.console.web import form, int_param, render, saved, viewer
-from bot.server import RUNTIME
+from bot.web import RUNTIME
+from console.access import Viewer, require_admin, require_team
+from console.i18n import N_
+from console.shared import form, int_param, render, saved, viewer
 from nlu import LANGUAGES
 from taskstore import Conversation, StaffUser
 from taskstore.models import CannedReply, StaffSession

@@ -1,13 +1,11 @@
-"""The aiohttp application: REST API, web chat and (when configured) the Telegram webhook.
-
-`build_app()` wires routes only; `bot.serve` opens the database, loads the model and runs it.
-"""
+"""What the HTTP channels share: the app key that holds the runtime, clear JSON errors and
+reading a JSON body. The app itself is assembled in `kuntabotti.app`."""
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
@@ -61,19 +59,3 @@ async def json_body(request: web.Request) -> dict[str, Any]:
 
 async def health(_: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
-
-
-def build_app(
-    runtime: Runtime, extra_routes: Sequence[Callable[[web.Application], None]] = ()
-) -> web.Application:
-    from bot.rest import add_rest_routes
-    from bot.webchat import add_webchat_routes
-
-    app = web.Application(middlewares=[clear_errors], client_max_size=MAX_BODY)
-    app[RUNTIME] = runtime
-    app.router.add_get("/healthz", health)
-    add_rest_routes(app)
-    add_webchat_routes(app)
-    for add in extra_routes:
-        add(app)
-    return app

@@ -1,0 +1,40 @@
+"""The web application as `kuntabotti run` serves it, built from its parts: the REST API and
+web chat (bot/), the staff console mounted as its own sub-application at /console
+(console/), and whatever else start-up adds (scheduler, Telegram webhook, push bridge)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from aiohttp import web
+
+from bot.rest import add_rest_routes
+from bot.runtime import Runtime
+from bot.web import MAX_BODY, RUNTIME, clear_errors, health
+from bot.webchat import add_webchat_routes
+from console import ConsoleConfig, create_console
+
+Install = Callable[[web.Application], None]
+
+
+def build_app(
+    runtime: Runtime,
+    extra_routes: Sequence[Install] = (),
+    console: ConsoleConfig | None = None,
+) -> web.Application:
+    """The main app. With `console`, the staff console is mounted at /console."""
+    app = web.Application(middlewares=[clear_errors], client_max_size=MAX_BODY)
+    app[RUNTIME] = runtime
+    app.router.add_get("/healthz", health)
+    add_rest_routes(app)
+    add_webchat_routes(app)
+    if console is not None:
+        app.router.add_get("/console", _to_console)  # before the sub-app claims the prefix
+        app.add_subapp("/console", create_console(runtime, console))
+    for add in extra_routes:
+        add(app)
+    return app
+
+
+async def _to_console(_: web.Request) -> web.StreamResponse:
+    raise web.HTTPSeeOther("/console/")
