@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from actions import announce
 from actions.sla import add_business_hours
 from content import Content
 from taskstore import Event, Ticket, store
@@ -85,5 +86,6 @@ async def fire_due(session: AsyncSession, content: Content, now: datetime) -> li
                     due=deadline.moment.isoformat(),
                 )
             )
+            announce.queue_changed(session, ticket.team_id)  # a new badge on the queue page
             done.add(key)
     return fired

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from actions import conversation as conversation_state
 from actions.answer import office_hours_text
 from actions.base import ActionContext, Say
 from actions.sla import is_open
@@ -34,7 +35,7 @@ async def request_handoff(ctx: ActionContext, ticket: Ticket) -> list[Say]:
     )
     hours = ctx.content.teams[ticket.team_id]["office_hours"]
     if team_open(ctx, ticket.team_id):
-        conversation.state = "queued"
+        conversation_state.queued(ctx.session, conversation)
         await store.log_event(
             ctx.session, "queued", "bot", ticket=ticket, conversation=conversation
         )
@@ -56,8 +57,7 @@ async def request_handoff(ctx: ActionContext, ticket: Ticket) -> list[Say]:
 async def take_over(ctx: ActionContext, staff_id: int) -> None:
     """A person takes the conversation: the bot falls silent until it is handed back."""
     conversation = ctx.conversation
-    conversation.state = "with_staff"
-    conversation.assigned_staff_id = staff_id
+    conversation_state.taken_over(ctx.session, conversation, staff_id)
     await store.log_event(
         ctx.session, "taken_over", "staff", conversation=conversation, staff_id=staff_id
     )
@@ -67,8 +67,7 @@ async def hand_back(ctx: ActionContext, staff_id: int | None = None) -> list[Say
     """Back to the bot, by the person holding it (staff_id) or by the resident leaving the
     queue (None)."""
     conversation = ctx.conversation
-    conversation.state = "bot"
-    conversation.assigned_staff_id = None
+    conversation_state.handed_back(ctx.session, conversation)
     await store.log_event(
         ctx.session,
         "handed_back",
@@ -85,12 +84,13 @@ async def release_held(session: AsyncSession, staff_id: int) -> list[Conversatio
     held = (
         await session.scalars(
             select(Conversation).where(
-                Conversation.assigned_staff_id == staff_id, Conversation.state == "with_staff"
+                Conversation.assigned_staff_id == staff_id,
+                Conversation.state == conversation_state.State.WITH_STAFF,
             )
         )
     ).all()
     for conversation in held:
-        conversation.state, conversation.assigned_staff_id = "bot", None
+        conversation_state.handed_back(session, conversation)
         await store.log_event(
             session,
             "handed_back",

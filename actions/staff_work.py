@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from actions import announce
+from actions import conversation as conversation_state
 from actions.sla import add_business_hours
 from content import Content
 from taskstore import Conversation, Event, StaffTeam, StaffUser, Ticket, store
@@ -33,6 +36,16 @@ class Actor:
     now: datetime
 
 
+async def _staff_event(
+    session: AsyncSession, type_: str, ticket: Ticket, actor: Actor, **data: Any
+) -> Event:
+    """Every change staff make to a ticket is an event, and its team's queue page reloads."""
+    announce.queue_changed(session, ticket.team_id)
+    return await store.log_event(
+        session, type_, "staff", ticket=ticket, staff_id=actor.staff_id, **data
+    )
+
+
 async def _member(session: AsyncSession, staff_id: int, team_id: str) -> StaffUser:
     user = await session.scalar(
         select(StaffUser)
@@ -50,8 +63,11 @@ async def claim(session: AsyncSession, ticket: Ticket, actor: Actor) -> Event:
     if ticket.assigned_staff_id not in (None, actor.staff_id):
         raise WorkError("A colleague has this ticket; assign it to yourself to take it over.")
     ticket.assigned_staff_id = actor.staff_id
-    event = await store.log_event(
-        session, "claimed", "staff", ticket=ticket, staff_id=actor.staff_id
+    event = await _staff_event(
+        session,
+        "claimed",
+        ticket,
+        actor,
     )
     await _opened(session, ticket, actor)
     return event
@@ -68,12 +84,11 @@ async def assign(session: AsyncSession, ticket: Ticket, assignee_id: int, actor:
     user = await _member(session, assignee_id, ticket.team_id)
     previous = ticket.assigned_staff_id
     ticket.assigned_staff_id = user.id
-    event = await store.log_event(
+    event = await _staff_event(
         session,
         "assigned",
-        "staff",
-        ticket=ticket,
-        staff_id=actor.staff_id,
+        ticket,
+        actor,
         assignee=user.username,
         assignee_name=user.display_name,
         previous=previous,
@@ -123,11 +138,10 @@ async def reassign(
     )
     if conversation is not None and conversation.team_id == from_team:
         # The conversation follows its ticket: the new team sees it and can take it over.
-        conversation.team_id = to_team
+        conversation_state.team_changed(session, conversation, to_team)
         conversation.private = conversation.private or ticket.private
-        if conversation.state == "with_staff":
-            # The holder's team no longer has it: the resident waits for the new team.
-            conversation.state, conversation.assigned_staff_id = "queued", None
+        if conversation.state == conversation_state.State.WITH_STAFF:
+            conversation_state.requeued(session, conversation)
             await store.log_event(
                 session,
                 "queued",
@@ -143,12 +157,12 @@ async def reassign(
         hours, ticket.created_at, sla["first_response_hours"]
     )
     ticket.resolution_due = add_business_hours(hours, ticket.created_at, sla["resolution_hours"])
-    return await store.log_event(
+    announce.queue_changed(session, from_team)  # it left that queue
+    return await _staff_event(
         session,
         "reassigned",
-        "staff",
-        ticket=ticket,
-        staff_id=actor.staff_id,
+        ticket,
+        actor,
         from_team=from_team,
         to_team=to_team,
         reason=reason[:MAX_COMMENT],
@@ -197,12 +211,11 @@ async def add_helper(
             created_at=actor.now,
         )
     )
-    return await store.log_event(
+    return await _staff_event(
         session,
         "helper_added",
-        "staff",
-        ticket=ticket,
-        staff_id=actor.staff_id,
+        ticket,
+        actor,
         team=team_id,
         person=username,
     )
@@ -215,9 +228,7 @@ async def comment(session: AsyncSession, ticket: Ticket, text: str, actor: Actor
         raise WorkError("The comment is empty.")
     if len(text) > MAX_COMMENT:
         raise WorkError("The comment is too long.")
-    return await store.log_event(
-        session, "commented", "staff", ticket=ticket, staff_id=actor.staff_id, text=text
-    )
+    return await _staff_event(session, "commented", ticket, actor, text=text)
 
 
 async def set_status(session: AsyncSession, ticket: Ticket, status: str, actor: Actor) -> None:
@@ -228,6 +239,7 @@ async def set_status(session: AsyncSession, ticket: Ticket, status: str, actor: 
     if status in ("resolved", "closed") and ticket.first_response_at is None:
         ticket.first_response_at = actor.now  # resolving answers the resident too
     await store.set_ticket_status(session, ticket, status, "staff", actor.staff_id)
+    announce.queue_changed(session, ticket.team_id)
     if status == "resolved":
         ticket.resolved_at = actor.now
     elif status != "closed":
@@ -240,12 +252,11 @@ async def set_priority(session: AsyncSession, ticket: Ticket, priority: str, act
     if priority == ticket.priority:
         return
     old, ticket.priority = ticket.priority, priority
-    await store.log_event(
+    await _staff_event(
         session,
         "priority_changed",
-        "staff",
-        ticket=ticket,
-        staff_id=actor.staff_id,
+        ticket,
+        actor,
         old=old,
         new=priority,
     )

@@ -317,9 +317,57 @@ TEXTS: dict[str, dict[str, str]] = {
         "answer in the chat where you left your request. You receive this message because "
         "you gave your email address for handling this matter.\n\n{city}",
     },
+    # --- Telegram: what the bot says about the channel itself ---------------------------
+    "telegram_text_only": {
+        "fi": "Osaan lukea vain tekstiviestejä – kirjoita kysymyksesi tekstinä, niin autan.",
+        "sv": "Jag kan bara läsa textmeddelanden – skriv din fråga som text, så hjälper jag dig.",
+        "en": "I can only read text messages – please write your question as text and I will help.",
+    },
+    "telegram_edited": {
+        "fi": "En näe muokattuja viestejä. Lähetä korjattu teksti uutena viestinä.",
+        "sv": "Jag ser inte redigerade meddelanden. Skicka den rättade texten som ett nytt "
+        "meddelande.",
+        "en": "I cannot see edited messages. Please send the corrected text as a new message.",
+    },
+    "telegram_bad_input": {
+        "fi": "En voinut ottaa viestiä vastaan. Kirjoita kysymyksesi tekstinä, enintään {limit} "
+        "merkkiä.",
+        "sv": "Jag kunde inte ta emot meddelandet. Skriv din fråga som text, högst {limit} tecken.",
+        "en": "I could not accept that message. Please write your question as text, at most "
+        "{limit} characters.",
+    },
+    "telegram_button_gone": {
+        "fi": "Tämä painike ei ole enää käytössä. Kirjoita kysymyksesi viestinä.",
+        "sv": "Den här knappen fungerar inte längre. Skriv din fråga som ett meddelande.",
+        "en": "This button no longer works. Please write your question as a message.",
+    },
+    "telegram_help": {
+        "fi": "Kirjoita kysymyksesi tavallisena viestinä, niin vastaan. "
+        "/start aloittaa uuden keskustelun ja /kieli vaihtaa kielen.",
+        "sv": "Skriv din fråga som ett vanligt meddelande, så svarar jag. "
+        "/start börjar ett nytt samtal och /sprak byter språk.",
+        "en": "Write your question as an ordinary message and I will answer. "
+        "/start begins a new conversation and /language changes the language.",
+    },
+    "telegram_failed": {
+        "fi": "Pahoittelut, jokin meni vikaan. Yritä hetken kuluttua uudelleen.",
+        "sv": "Förlåt, något gick fel. Försök igen om en stund.",
+        "en": "Sorry, something went wrong. Please try again in a moment.",
+    },
 }
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+
+# Telegram's command menu (command, description) per app language.
+TELEGRAM_COMMANDS: dict[str, list[tuple[str, str]]] = {
+    "fi": [("start", "Aloita uusi keskustelu"), ("kieli", "Vaihda kieli"), ("apua", "Ohje")],
+    "sv": [("start", "Börja ett nytt samtal"), ("sprak", "Byt språk"), ("hjalp", "Hjälp")],
+    "en": [
+        ("start", "Start a new conversation"),
+        ("language", "Change language"),
+        ("help", "Help"),
+    ],
+}
 
 # Short weekday names, Monday first (date.weekday() order), as residents and staff read them
 # in office hours and due times: "ma–to 9.00–15.00", "mån 2.12 kl. 13.00".

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from actions import announce
+from actions import conversation as conversation_state
 from actions.base import ActionContext, Say
 from actions.notify import notify_team
 from actions.sla import HELSINKI, add_business_hours, format_due
@@ -93,8 +95,9 @@ async def create_ticket(
     if private or not conversation.private:
         # A private conversation stays with the team of its sensitive matter: a later
         # ordinary ticket must not open its transcript to another team.
-        conversation.team_id = team_id
+        conversation_state.team_changed(ctx.session, conversation, team_id)
     conversation.private = conversation.private or private
+    announce.queue_changed(ctx.session, team_id)  # a new ticket in the team's queue
     notify_team(ticket)
     return ticket
 

@@ -29,6 +29,8 @@ from actions import (
     rephrase,
     route,
 )
+from actions import conversation as conversation_state
+from actions.conversation import State
 from actions.notice_board import NoticeBoard
 from actions.texts import LANGUAGE_NAMES
 from bot import handoff_flow, ticket_form, understanding
@@ -84,7 +86,7 @@ class Dialogue:
     ) -> list[Say]:
         conversation = ctx.conversation
         payload = prepared.incoming.payload
-        if conversation.state == "with_staff":
+        if conversation.state == State.WITH_STAFF:
             if payload is not None and payload.startswith("lang:"):
                 conversation.language = payload.removeprefix("lang:")
             return []  # a person holds the conversation: the bot stays silent
@@ -93,18 +95,18 @@ class Dialogue:
         if payload is not None and payload.startswith("lang:"):
             conversation.language = payload.removeprefix("lang:")
             return [Say(ctx.text("language_set"))]
-        if conversation.state == "queued":
+        if conversation.state == State.QUEUED:
             return await handoff_flow.queued(ctx, payload)
-        if conversation.state == "closed":
-            conversation.state = "bot"
-        if prepared.result is not None and conversation.state != "collecting":
+        if conversation.state == State.CLOSED:
+            conversation_state.answering(ctx.session, conversation)
+        if prepared.result is not None and conversation.state != State.COLLECTING:
             conversation.language = prepared.result.language
-        if conversation.state == "collecting":
+        if conversation.state == State.COLLECTING:
             private_form = bool((slots.get("form") or {}).get("private"))
             if prepared.sensitive and not private_form:
                 # A sensitive matter must not go into a shared ticket or be echoed back.
                 slots.pop("form", None)
-                conversation.state = "bot"
+                conversation_state.answering(ctx.session, conversation)
                 assert prepared.result is not None
                 said = [Say(ctx.text("cancelled"))]
                 return said + await self._sensitive_reply(ctx, slots, prepared.result)
@@ -114,10 +116,10 @@ class Dialogue:
             slots.pop("form", None)
             assert prepared.result is not None
             conversation.language = prepared.result.language
-            conversation.state = "bot"
+            conversation_state.answering(ctx.session, conversation)
             said = [Say(ctx.text("cancelled"))]
             return said + await self._text(ctx, slots, prepared, prepared.result, message_id)
-        conversation.state = "bot"
+        conversation_state.answering(ctx.session, conversation)
         if payload is not None:
             return await self._button(ctx, slots, payload)
         assert prepared.result is not None
@@ -149,8 +151,7 @@ class Dialogue:
             slots.pop("form", None)
             if form.get("sent"):
                 slots.pop("question", None)  # an old "pass to staff" must not send it twice
-            if ctx.conversation.state == "collecting":  # a handoff may have queued it
-                ctx.conversation.state = "bot"
+            conversation_state.form_closed(ctx.session, ctx.conversation)
         return said
 
     async def _start_form(
@@ -168,7 +169,7 @@ class Dialogue:
         form = ticket_form.new_form(
             kind, routing, description, needed or [], found or {}, private, intent
         )
-        ctx.conversation.state = "collecting"
+        conversation_state.collecting(ctx.session, ctx.conversation)
         said = ticket_form.next_question(ctx, form)
         slots["form"] = form
         slots.pop("offer", None)
@@ -257,7 +258,7 @@ class Dialogue:
         if missed:
             options = candidates(result, self.content) if name != OUT_OF_SCOPE else []
             if options:
-                ctx.conversation.state = "clarifying"
+                conversation_state.clarifying(ctx.session, ctx.conversation)
                 return await clarify(ctx, options)
             slots["misses"] = misses + 1
             if misses == 0:

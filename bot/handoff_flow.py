@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from actions import ActionContext, Say, hand_back
+from actions import conversation as conversation_state
 from bot import ticket_form
 
 
@@ -26,7 +27,7 @@ def start(ctx: ActionContext, slots: dict[str, Any], default_routing: dict[str, 
         {},
         previous=previous,
     )
-    ctx.conversation.state = "collecting"
+    conversation_state.collecting(ctx.session, ctx.conversation)
     slots["form"] = form
     slots.pop("offer", None)
     return ticket_form.next_question(ctx, form)

@@ -33,11 +33,6 @@ class Bridge(Protocol):
     def notify_topic(self, topic: str, data: TopicEvent) -> None: ...
 
 
-def team_topic(team_id: str) -> str:
-    """The live-update topic of one team's queue: console queue pages subscribe to it."""
-    return f"team:{team_id}"
-
-
 class Hub:
     def __init__(self) -> None:
         self._subscribers: dict[str, set[asyncio.Queue[OutMessage]]] = defaultdict(set)
@@ -110,10 +105,6 @@ class Hub:
 
     def has_topic_subscribers(self, topic: str) -> bool:
         return bool(self._topics.get(topic))
-
-    def queue_changed(self, team_id: str) -> None:
-        """Tell the team's open queue pages to refresh: a ticket arrived, moved or closed."""
-        self.publish_topic(team_topic(team_id), {"kind": "queue_changed"})
 
     def publish_topic(self, topic: str, data: TopicEvent) -> None:
         """A small JSON-able event to every subscriber of the topic, in every worker. Every

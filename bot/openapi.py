@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from taskstore import ConversationState
+
 _TOKEN = {
     "name": "token",
     "in": "path",
@@ -101,16 +103,7 @@ OPENAPI: dict[str, Any] = {
                                 "required": ["message_id", "state", "language", "replies"],
                                 "properties": {
                                     "message_id": {"type": "integer"},
-                                    "state": {
-                                        "enum": [
-                                            "bot",
-                                            "clarifying",
-                                            "collecting",
-                                            "queued",
-                                            "with_staff",
-                                            "closed",
-                                        ]
-                                    },
+                                    "state": {"enum": [str(s) for s in ConversationState]},
                                     "language": {"enum": ["fi", "sv", "en"]},
                                     "replies": _MESSAGES,
                                 },

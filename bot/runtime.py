@@ -25,7 +25,7 @@ from bot.hub import Hub
 from bot.replies import Button, OutMessage, out_message
 from content import Content
 from nlu import LANGUAGES, ModelHandle
-from taskstore import Database, Message, store
+from taskstore import Announcement, Database, Message, store
 
 MAX_TEXT = 4000  # characters a channel may hand in; longer input is refused, not cut
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # no database can store these
@@ -74,12 +74,17 @@ class Runtime:
         self.content = content
         self.nlu = nlu
         self.hub = Hub()
+        db.on_announcements(self._tell_hub)  # what actions announced, once committed
         self.dialogue = Dialogue(content, nlu, self.clock)
         self.outbound: dict[str, Outbound] = {}  # channel -> push (set by the channel)
         # A cache: a lock lives while a turn of its conversation holds or awaits it.
         self._turn_locks: weakref.WeakValueDictionary[str, asyncio.Lock] = (
             weakref.WeakValueDictionary()
         )
+
+    def _tell_hub(self, announcements: list[Announcement]) -> None:
+        for topic, data in announcements:
+            self.hub.publish_topic(topic, data)
 
     def clock(self) -> datetime:
         """Now, by the store's clock: deadlines, periods and recorded times agree."""
@@ -153,17 +158,10 @@ class Runtime:
             async with session.begin():
                 # Read again (and lock on PostgreSQL): another worker may have moved on.
                 await session.refresh(conversation, with_for_update=not self.db.is_sqlite)
-                before = (conversation.state, conversation.team_id)
                 stored = await self.dialogue.respond(session, conversation, prepared, received.id)
                 replies = [out_message(m) for m in stored]
                 state, language = conversation.state, conversation.language
-                team, conversation_id = conversation.team_id, conversation.id
         self.hub.publish(token, [out_message(received), *replies])
-        if (state, team) != before:
-            # A ticket was made or the resident joined or left a queue: consoles refresh.
-            self.hub.publish_topic(f"conversation:{conversation_id}", {"kind": "state"})
-            if team is not None:
-                self.hub.queue_changed(team)
         return TurnResult(token, state, language, received.id, replies)
 
     async def language_of(self, token: str) -> str:

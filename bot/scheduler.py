@@ -16,13 +16,12 @@ import os
 import socket
 
 from aiohttp import web
-from sqlalchemy import select
 
 from actions.deadline_mail import deadline_mails
 from actions.deadlines import fire_due
 from bot.mailer import Mailer
 from bot.runtime import Runtime
-from taskstore import Event, Ticket, store
+from taskstore import Event, store
 
 LEASE = "sla-scheduler"
 log = logging.getLogger("kuntabotti.scheduler")
@@ -57,24 +56,9 @@ class DeadlineScheduler:
             fired = await fire_due(session, self.runtime.content, now)
         for event in fired:
             log.info("%s %s for ticket %s", event.type, event.data.get("target"), event.ticket_id)
-        if fired:
-            await self._refresh_queues(fired)
         if fired and self.mailer is not None:
             await self._mail(self.mailer, fired)
         return fired
-
-    async def _refresh_queues(self, fired: list[Event]) -> None:
-        """New badges: open queue pages of the tickets' teams reload their table."""
-        async with self.runtime.db.transaction() as session:
-            teams = set(
-                (
-                    await session.scalars(
-                        select(Ticket.team_id).where(Ticket.id.in_({e.ticket_id for e in fired}))
-                    )
-                ).all()
-            )
-        for team in teams:
-            self.runtime.hub.queue_changed(team)
 
     async def _mail(self, mailer: Mailer, fired: list[Event]) -> None:
         """E-mail the round's reminders and escalations; failures are logged, never raised:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from actions import handoff, staff_work
+from actions import announce, handoff, staff_work
 from actions.base import ActionContext
 from actions.deadline_mail import Mail, resident_reply_mail
 from actions.staff_work import WorkError
@@ -24,6 +24,7 @@ from bot.mailer import SendsMail
 from bot.replies import OutMessage, out_message
 from bot.runtime import MAX_TEXT, Runtime
 from taskstore import Conversation, Message, Resident, StaffUser, Ticket, store
+from taskstore import ConversationState as State
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ async def _not_held_by_another(
 ) -> None:
     """Only one person holds a conversation: Held (with the holder's name) for anyone else."""
     holder = conversation.assigned_staff_id
-    if conversation.state == "with_staff" and holder not in (None, staff_id):
+    if conversation.state == State.WITH_STAFF and holder not in (None, staff_id):
         name = await session.scalar(select(StaffUser.display_name).where(StaffUser.id == holder))
         raise Held(name or "?")
 
@@ -81,7 +82,7 @@ async def take_over(runtime: Runtime, conversation_id: int, staff_id: int) -> No
     async with runtime.turn_lock(token), runtime.db.transaction() as session:
         conversation = await _locked(runtime, session, conversation_id)
         await _not_held_by_another(session, conversation, staff_id)
-        if conversation.state == "with_staff":
+        if conversation.state == State.WITH_STAFF:
             return  # held by this person already
         user = await session.get(StaffUser, staff_id)
         assert user is not None
@@ -110,7 +111,7 @@ async def hand_back(
     token = await _token(runtime, conversation_id)
     async with runtime.turn_lock(token), runtime.db.transaction() as session:
         conversation = await _locked(runtime, session, conversation_id)
-        if conversation.state != "with_staff":
+        if conversation.state != State.WITH_STAFF:
             return
         if not release:
             await _not_held_by_another(session, conversation, staff_id)
@@ -150,6 +151,7 @@ async def reply(
                 ticket.first_response_at = now
             if ticket.status == "new":
                 await store.set_ticket_status(session, ticket, "open", "staff", staff_id)
+            announce.queue_changed(session, ticket.team_id)  # answered: the queue shows it
         await store.log_event(
             session,
             "replied",

@@ -41,6 +41,7 @@ from telegram.ext import (
     filters,
 )
 
+from actions.texts import TELEGRAM_COMMANDS, say
 from bot.runtime import MAX_TEXT, BadInput, NotStored, OutMessage, Runtime
 from bot.web import json_body
 from nlu import LANGUAGES
@@ -54,51 +55,20 @@ ALLOWED_UPDATES: Final = ["message", "edited_message", "callback_query"]
 _SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _CALLBACK_DATA_MAX = 64  # bytes; a longer payload would make Telegram refuse the whole message
 
-TEXT_ONLY: Final = {
-    "fi": "Osaan lukea vain tekstiviestejä – kirjoita kysymyksesi tekstinä, niin autan.",
-    "sv": "Jag kan bara läsa textmeddelanden – skriv din fråga som text, så hjälper jag dig.",
-    "en": "I can only read text messages – please write your question as text and I will help.",
-}
-EDITED: Final = {
-    "fi": "En näe muokattuja viestejä. Lähetä korjattu teksti uutena viestinä.",
-    "sv": "Jag ser inte redigerade meddelanden. Skicka den rättade texten som ett nytt meddelande.",
-    "en": "I cannot see edited messages. Please send the corrected text as a new message.",
-}
-BAD_INPUT: Final = {
-    "fi": f"En voinut ottaa viestiä vastaan. Kirjoita kysymyksesi tekstinä, "
-    f"enintään {MAX_TEXT} merkkiä.",
-    "sv": f"Jag kunde inte ta emot meddelandet. Skriv din fråga som text, högst {MAX_TEXT} tecken.",
-    "en": f"I could not accept that message. Please write your question as text, "
-    f"at most {MAX_TEXT} characters.",
-}
-BUTTON_GONE: Final = {
-    "fi": "Tämä painike ei ole enää käytössä. Kirjoita kysymyksesi viestinä.",
-    "sv": "Den här knappen fungerar inte längre. Skriv din fråga som ett meddelande.",
-    "en": "This button no longer works. Please write your question as a message.",
-}
-HELP: Final = {
-    "fi": "Kirjoita kysymyksesi tavallisena viestinä, niin vastaan. "
-    "/start aloittaa uuden keskustelun ja /kieli vaihtaa kielen.",
-    "sv": "Skriv din fråga som ett vanligt meddelande, så svarar jag. "
-    "/start börjar ett nytt samtal och /sprak byter språk.",
-    "en": "Write your question as an ordinary message and I will answer. "
-    "/start begins a new conversation and /language changes the language.",
-}
+
+def _in_every_language(key: str, **values: object) -> dict[str, str]:
+    return {lang: say(key, lang, **values) for lang in LANGUAGES}
+
+
+# What the bot tells a Telegram user about Telegram itself (sentences in actions/texts.py).
+TEXT_ONLY: Final = _in_every_language("telegram_text_only")
+EDITED: Final = _in_every_language("telegram_edited")
+BAD_INPUT: Final = _in_every_language("telegram_bad_input", limit=MAX_TEXT)
+BUTTON_GONE: Final = _in_every_language("telegram_button_gone")
+HELP: Final = _in_every_language("telegram_help")
+FAILED: Final = _in_every_language("telegram_failed")
 # The command menu Telegram shows, per app language; Finnish is also the default.
-COMMANDS: Final = {
-    "fi": [("start", "Aloita uusi keskustelu"), ("kieli", "Vaihda kieli"), ("apua", "Ohje")],
-    "sv": [("start", "Börja ett nytt samtal"), ("sprak", "Byt språk"), ("hjalp", "Hjälp")],
-    "en": [
-        ("start", "Start a new conversation"),
-        ("language", "Change language"),
-        ("help", "Help"),
-    ],
-}
-FAILED: Final = {
-    "fi": "Pahoittelut, jokin meni vikaan. Yritä hetken kuluttua uudelleen.",
-    "sv": "Förlåt, något gick fel. Försök igen om en stund.",
-    "en": "Sorry, something went wrong. Please try again in a moment.",
-}
+COMMANDS: Final = TELEGRAM_COMMANDS
 
 Context = ContextTypes.DEFAULT_TYPE
 

@@ -15,7 +15,7 @@ from bot.payloads import PAYLOAD, button_label
 from bot.privacy import SENSITIVE_PLACEHOLDER, redact
 from content import Content
 from nlu import ModelHandle, ParseResult
-from taskstore import Conversation
+from taskstore import Conversation, ConversationState
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,9 @@ def prepare(
     text = incoming.text or ""
     result = nlu.parse(text, conversation.language)
     form = (conversation.slots or {}).get("form") or {}
-    in_private_form = conversation.state == "collecting" and bool(form.get("private"))
+    in_private_form = conversation.state == ConversationState.COLLECTING and bool(
+        form.get("private")
+    )
     sensitive = in_private_form or result.sensitive
     ticket_text, redacted = redact(text)
     if sensitive:

@@ -42,11 +42,12 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from actions.announce import conversation_topic
 from bot.replies import OutMessage
 from bot.runtime import BadInput, NotStored, Runtime, UnknownConversation
 from bot.web import RUNTIME
 from nlu import LANGUAGES
-from taskstore import store
+from taskstore import ConversationState, store
 
 STATIC = Path(__file__).resolve().parent / "static"
 HEARTBEAT = 25.0  # seconds; below the usual 60 s idle timeout of proxies
@@ -223,11 +224,11 @@ class ChatSocket:
 
     def _watch(self, conversation_id: int) -> None:
         if self.changes is None:
-            self.topic = f"conversation:{conversation_id}"
+            self.topic = conversation_topic(conversation_id)
             self.changes = self.runtime.hub.subscribe_topic(self.topic)
 
     def _who(self, state: str, team_id: str | None) -> dict[str, Any]:
-        if state != "with_staff":
+        if state != ConversationState.WITH_STAFF:
             return {"who": "bot", "team": None}
         teams = self.runtime.content.teams
         team = teams.get(team_id or "") or teams.get(self.runtime.content.default_team(), {})

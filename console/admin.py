@@ -16,7 +16,7 @@ from console.access import Viewer, require_admin, require_team
 from console.i18n import N_
 from console.shared import form, int_param, render, saved, viewer
 from nlu import LANGUAGES
-from taskstore import Conversation, StaffUser
+from taskstore import StaffUser
 from taskstore.models import CannedReply, StaffSession
 from taskstore.staff import (
     ROLES,
@@ -111,23 +111,17 @@ async def staff_change(request: web.Request) -> web.StreamResponse:
             user = await session.get(StaffUser, int_param(request, "id"))
             if user is None:
                 raise web.HTTPNotFound()
-            released = await _change(session, me, user, action, data)
+            await _change(session, me, user, action, data)
     except StaffError as exc:
         return await staff_page(request, error=exc.message, values=exc.values)
-    for conversation in released:  # the residents' chats and the queues learn it at once
-        runtime.hub.publish_topic(
-            f"conversation:{conversation.id}", {"kind": "state", "holder": True}
-        )
-        if conversation.team_id:
-            runtime.hub.queue_changed(conversation.team_id)
     done = {"disable": "disabled", "enable": "enabled", "password": "password"}
     raise saved(request, done.get(action, "saved"), "/console/admin/staff")
 
 
 async def _change(
     session: AsyncSession, me: Viewer, user: StaffUser, action: str, data: MultiDictProxy[Any]
-) -> list[Conversation]:
-    """Applies one change; returns the conversations a disabled account held (now the bot's)."""
+) -> None:
+    """Applies one change; a disabled account's conversations go back to the bot."""
     if action in ("disable", "enable"):
         if action == "disable" and await _is_last_admin(session, user):
             raise StaffError(LAST_ADMIN)
@@ -136,7 +130,7 @@ async def _change(
         user.active = action == "enable"
         if not user.active:  # signed out everywhere at once; held chats back to the bot
             await session.execute(delete(StaffSession).where(StaffSession.staff_id == user.id))
-            return await release_held(session, user.id)
+            await release_held(session, user.id)
     elif action == "teams":
         chosen = sorted(t for t in data.getall("teams", []) if isinstance(t, str))
         role = str(data.get("role", user.role))
@@ -148,7 +142,6 @@ async def _change(
         await set_password(session, user.username, str(data.get("password", "")))
     else:
         raise web.HTTPBadRequest(text="unknown action")
-    return []
 
 
 async def replies_page(request: web.Request, *, error: str | None = None) -> web.Response:

@@ -13,7 +13,7 @@ from bot import staff_live
 from bot.web import RUNTIME
 from console.access import may_release, may_talk, require_conversation, ticket_filter
 from console.shared import CONSOLE, form, int_param, render, saved, viewer
-from taskstore import Conversation, Event, Ticket
+from taskstore import Conversation, ConversationState, Event, Ticket
 from taskstore.models import CannedReply
 from taskstore.staff import display_names
 
@@ -69,7 +69,11 @@ async def conversation_page(
             if team
             else []
         )
-    holder = conversation.assigned_staff_id if conversation.state == "with_staff" else None
+    holder = (
+        conversation.assigned_staff_id
+        if conversation.state == ConversationState.WITH_STAFF
+        else None
+    )
     return render(
         request,
         "conversation.html",
@@ -115,8 +119,5 @@ async def conversation_action(request: web.Request) -> web.StreamResponse:
         )
     except WorkError as exc:
         return await conversation_page(request, error=str(exc))
-    if conversation.team_id:
-        runtime.hub.queue_changed(conversation.team_id)
-    runtime.hub.publish_topic(f"conversation:{conversation.id}", {"kind": "state", "holder": True})
     done = {"take": "taken", "return": "returned", "reply": "sent"}[name]
     raise saved(request, done, f"/console/conversations/{conversation.id}")

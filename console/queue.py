@@ -15,7 +15,7 @@ from actions.staff_work import PRIORITIES
 from bot.web import RUNTIME
 from console.access import Viewer, require_team, ticket_filter
 from console.shared import render, viewer
-from taskstore import Conversation, Event, StaffUser, Ticket, store
+from taskstore import Conversation, ConversationState, Event, StaffUser, Ticket, store
 from taskstore.models import TicketHelper
 from taskstore.staff import display_names
 
@@ -101,7 +101,9 @@ async def queue_rows(
             await session.execute(
                 select(Conversation.id, Conversation.state).where(
                     Conversation.id.in_({t.conversation_id for t in tickets} - {None}),
-                    Conversation.state.in_(("queued", "with_staff")),
+                    Conversation.state.in_(
+                        (ConversationState.QUEUED, ConversationState.WITH_STAFF)
+                    ),
                 )
             )
         ).all()

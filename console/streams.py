@@ -16,7 +16,7 @@ from typing import Any
 from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.hub import team_topic
+from actions.announce import conversation_topic, team_topic
 from bot.replies import OutMessage
 from bot.web import RUNTIME
 from console.access import Viewer, may_see_conversation
@@ -97,7 +97,7 @@ async def conversation_events(request: web.Request) -> web.StreamResponse:
     # Subscribed before the backlog is read: a message stored in between comes twice and
     # is sent once.
     messages = runtime.hub.subscribe(token, observer=True)
-    topic = f"conversation:{conversation_id}"
+    topic = conversation_topic(conversation_id)
     changes = runtime.hub.subscribe_topic(topic)
     sent: set[int] = set()
 

@@ -163,8 +163,6 @@ async def ticket_action(request: web.Request) -> web.StreamResponse:
             after = ticket.team_id
     except WorkError as exc:
         return await ticket_page(request, error=str(exc))
-    for team in {before, after}:
-        runtime.hub.queue_changed(team)
     done = FLASH.get(name, "saved")
     if not me.member_of(after) and not me.is_admin:
         raise saved(request, done, "/console/queue", team=before)  # a team we cannot see

@@ -5,10 +5,11 @@ PostgreSQL the production database (`DATABASE_URL`). Every worker reads and writ
 so no conversation state lives only in one process's memory.
 """
 
-from taskstore.db import DEFAULT_URL, Database, async_url
+from taskstore.db import DEFAULT_URL, Announcement, Database, announce_after_commit, async_url
 from taskstore.models import (
     AnswerFeedback,
     Conversation,
+    ConversationState,
     Event,
     Message,
     Resident,
@@ -22,8 +23,10 @@ from taskstore.models import (
 
 __all__ = [
     "DEFAULT_URL",
+    "Announcement",
     "AnswerFeedback",
     "Conversation",
+    "ConversationState",
     "Database",
     "Event",
     "Message",
@@ -33,6 +36,7 @@ __all__ = [
     "StaffUser",
     "Team",
     "Ticket",
+    "announce_after_commit",
     "async_url",
     "utcnow",
 ]

@@ -25,12 +25,41 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 
 from taskstore.inline_sqlite import creator as inline_sqlite_creator
 from taskstore.models import CLOCK_OPTION, utcnow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DEFAULT_URL = "sqlite+aiosqlite:///kuntabotti.db"
+
+Announcement = tuple[str, dict[str, Any]]  # (topic, small JSON-able event)
+_PENDING = "announce.pending"  # session.info keys
+_COMMITTED = "announce.committed"
+
+
+def announce_after_commit(session: AsyncSession, topic: str, data: dict[str, Any]) -> None:
+    """Tell `topic`'s live subscribers once this session's transaction commits (nothing if
+    it rolls back): what changed is announced by the code that changed it, never before
+    the change is stored. Repeats within a transaction are told once."""
+    pending: list[Announcement] = session.info.setdefault(_PENDING, [])
+    if (topic, data) not in pending:
+        pending.append((topic, data))
+
+
+class _AnnouncingSession(Session):
+    """Keeps a transaction's announcements until it commits; drops them on a rollback."""
+
+
+@event.listens_for(_AnnouncingSession, "after_commit")
+def _committed(session: Session) -> None:
+    pending = session.info.pop(_PENDING, [])
+    session.info.setdefault(_COMMITTED, []).extend(pending)
+
+
+@event.listens_for(_AnnouncingSession, "after_rollback")
+def _rolled_back(session: Session) -> None:
+    session.info.pop(_PENDING, None)
 
 
 def async_url(url: str) -> str:
@@ -101,8 +130,22 @@ class Database:
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         if self.is_sqlite:
             _sqlite_setup(self.engine, read_only)
-        self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = async_sessionmaker(
+            self.engine, expire_on_commit=False, sync_session_class=_AnnouncingSession
+        )
         self._write_lock = asyncio.Lock() if self.is_sqlite and not read_only else None
+        self._listeners: list[Callable[[list[Announcement]], None]] = []
+
+    def on_announcements(self, listener: Callable[[list[Announcement]], None]) -> None:
+        """`listener` gets what each session announced in its committed transactions, when
+        the session closes (the runtime hands them to the hub)."""
+        self._listeners.append(listener)
+
+    def _announce(self, session: AsyncSession) -> None:
+        committed = session.info.pop(_COMMITTED, [])
+        if committed:
+            for listener in self._listeners:
+                listener(committed)
 
     def now(self) -> datetime:
         return self.clock()
@@ -110,23 +153,24 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """A session in one transaction: committed on success, rolled back on error."""
-        if self._write_lock is None:
-            async with self._sessions() as session, session.begin():
-                yield session
-            return
-        async with self._write_lock, self._sessions() as session, session.begin():
+        async with self.session() as session, session.begin():
             yield session
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
         """A session for several transactions in a row (`async with session.begin()`), with
-        SQLite's turn held throughout: a resident's turn commits twice back to back."""
-        if self._write_lock is None:
-            async with self._sessions() as session:
-                yield session
-            return
-        async with self._write_lock, self._sessions() as session:
-            yield session
+        SQLite's turn held throughout: a resident's turn commits twice back to back. What
+        its committed transactions announced is told when it closes (and the turn is over)."""
+        session = self._sessions()
+        try:
+            if self._write_lock is None:
+                async with session:
+                    yield session
+            else:
+                async with self._write_lock, session:
+                    yield session
+        finally:
+            self._announce(session)
 
     async def migrate(self, revision: str = "head") -> None:
         """Create or upgrade the schema with Alembic (idempotent)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -145,6 +146,17 @@ class Resident(Base):
     created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
+class ConversationState(StrEnum):
+    """Where a conversation is; `actions.conversation` is the one place that changes it."""
+
+    BOT = "bot"  # the bot answers
+    CLARIFYING = "clarifying"  # the likeliest topics were offered as buttons
+    COLLECTING = "collecting"  # a ticket or handoff form is being filled in
+    QUEUED = "queued"  # waiting for a person of the team (office hours)
+    WITH_STAFF = "with_staff"  # a person holds it; the bot is silent
+    CLOSED = "closed"
+
+
 class Conversation(Base):
     __tablename__ = "conversations"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -152,8 +164,8 @@ class Conversation(Base):
     resident_id: Mapped[int] = mapped_column(ForeignKey("residents.id"), index=True)
     channel: Mapped[str] = mapped_column(String(20))
     language: Mapped[str] = mapped_column(String(2), default="fi")
-    # bot | clarifying | collecting | queued | with_staff | closed
-    state: Mapped[str] = mapped_column(String(20), default="bot", index=True)
+    # A ConversationState (stored as its text; compare and assign ConversationState members).
+    state: Mapped[str] = mapped_column(String(20), default=ConversationState.BOT, index=True)
     # What the state machine remembers between turns (pending offer, form being filled).
     slots: Mapped[dict[str, Any]] = mapped_column(default=dict)
     team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id"))

@@ -20,6 +20,7 @@ from taskstore.models import (
     EVENT_TYPES,
     AnswerFeedback,
     Conversation,
+    ConversationState,
     Event,
     Lease,
     Message,
@@ -34,7 +35,7 @@ from taskstore.models import (
 # (text, buttons as dicts) of one outgoing message.
 MessageSpec = tuple[str, Sequence[dict[str, str]]]
 
-CONVERSATION_STATES = ("bot", "clarifying", "collecting", "queued", "with_staff", "closed")
+CONVERSATION_STATES = tuple(ConversationState)
 OPEN_TICKET_STATUSES = ("new", "open", "waiting")  # a person still has work on these
 TICKET_STATUSES = (*OPEN_TICKET_STATUSES, "resolved", "closed")
 
@@ -77,7 +78,7 @@ async def start_conversation(
         resident=resident,
         channel=channel,
         language=language,
-        state="bot",
+        state=ConversationState.BOT,
         slots={},
     )
     session.add(conversation)
