@@ -359,7 +359,7 @@ def main() -> None:
     )
     parser.add_argument("--database-url", default=None, help="an empty database; default: SQLite")
     parser.add_argument(
-        "--postgres", action="store_true", help="a throwaway local cluster (tests/pg.py)"
+        "--postgres", action="store_true", help="a throwaway local cluster (tests/helpers/pg.py)"
     )
     parser.add_argument("--timeout", type=float, default=120.0, help="per request, seconds")
     parser.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
@@ -375,7 +375,7 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory(prefix="kuntabotti-console-") as tmp:
         if args.postgres:
-            from tests.pg import postgres_cluster
+            from tests.helpers.pg import postgres_cluster
 
             # The fixture's own generator: starts the cluster, stops it on close().
             cluster_up = postgres_cluster.__wrapped__()  # type: ignore[attr-defined]

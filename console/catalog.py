@@ -6,7 +6,7 @@ määräaika / tidsfrist, SLA target = tavoiteaika / måltid, dashboard = tilann
 lägesbild. A count goes after a label ("Asioita: 3"), so no language needs plural forms.
 
 Codes (statuses, roles, `event:...`, `state:...`) are ids too; those that are no English to
-show (a ":" or "_" in them) have an "en" entry. tests/test_console_i18n.py checks that every
+show (a ":" or "_" in them) have an "en" entry. tests/console/test_console_i18n.py checks that every
 text a page can show is here, with the placeholders of its id, and that nothing here is
 unused.
 """

@@ -3,7 +3,7 @@
 sklearn is built for batches: for a single message its validation (array checks, dataframe
 detection) costs several times the arithmetic, which alone would break the 2 ms parse
 budget. These helpers read the fitted attributes (vocabulary, idf, coefficients, the
-calibration temperature) and do the same arithmetic with numpy. tests/test_fastpath.py pins
+calibration temperature) and do the same arithmetic with numpy. tests/nlu/test_fastpath.py pins
 that the results equal sklearn's own `transform` and `predict_proba`.
 """
 

@@ -10,7 +10,7 @@ extras=""
 [ "${1:-}" = "--dev" ] && extras="[dev]"
 
 debs=(libvoikko1 voikko-fi)
-# The tests start a throwaway PostgreSQL cluster (tests/pg.py) and drive the web chat in
+# The tests start a throwaway PostgreSQL cluster (tests/helpers/pg.py) and drive the web chat in
 # Chromium; `make run` needs neither (it uses the embedded SQLite store). Installing the
 # postgresql package also creates and starts Debian's "main" cluster, which the tests leave be.
 if [ -n "$extras" ]; then

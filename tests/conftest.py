@@ -12,11 +12,11 @@ from kuntabotti.model_store import train_model
 from nlu import NLUModel
 
 pytest_plugins = [
-    "tests.pg",
-    "tests.live",
-    "tests.console_kit",
-    "tests.smtp_server",
-    "tests.browser",
+    "tests.helpers.pg",
+    "tests.helpers.live",
+    "tests.helpers.console_kit",
+    "tests.helpers.smtp_server",
+    "tests.helpers.browser",
 ]
 
 # The `nlu parse` JSON contract (issue 2): later tools depend on exactly these keys.
