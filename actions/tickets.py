@@ -7,7 +7,7 @@ conversation, so the ticket made a few turns later is routed by the question, no
 
 from __future__ import annotations
 
-from typing import Any
+from typing import NotRequired, TypedDict
 
 from actions import announce
 from actions import conversation as conversation_state
@@ -21,7 +21,20 @@ from taskstore import Ticket, store
 TEAM_CONFIDENCE = 0.5  # below this the team classifier's guess goes to general advice
 
 
-def route(result: ParseResult, content: Content) -> dict[str, Any]:
+class Routing(TypedDict):
+    """Which team, and why: kept with the question, stored with its ticket, and the data of
+    the ticket's `routed` event. The NLU's figures are there when a message was read."""
+
+    team: str
+    method: str  # intent | team_classifier | default_team | resident_choice
+    intent: str | None
+    intent_confidence: NotRequired[float]
+    team_classifier: NotRequired[str]
+    team_confidence: NotRequired[float]
+    features: NotRequired[list[str]]  # up to five that most supported the team
+
+
+def route(result: ParseResult, content: Content) -> Routing:
     """Which team, and why: the NLU's team when it is sure enough (a confident intent's team,
     else the team classifier's), else the intent's own team when the intent is not a
     fallback, else the default team (general advice)."""
@@ -55,7 +68,7 @@ async def create_ticket(
     *,
     kind: str,
     description: str,
-    routing: dict[str, Any],
+    routing: Routing,
     details: dict[str, str] | None = None,
     contact_email: str | None = None,
     contact_phone: str | None = None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -33,8 +33,10 @@ from actions import conversation as conversation_state
 from actions.conversation import State
 from actions.notice_board import NoticeBoard
 from actions.texts import LANGUAGE_NAMES
+from actions.tickets import Routing
 from bot import handoff_flow, ticket_form, understanding
 from bot.payloads import OFFER_PAYLOADS
+from bot.slots import Slots
 from bot.understanding import Incoming, Prepared
 from content import Content
 from nlu import LANGUAGES, OUT_OF_SCOPE, ModelHandle, ParseResult
@@ -69,9 +71,9 @@ class Dialogue:
     ) -> list[Message]:
         ctx = self._context(session, conversation)
         # A deep copy: the JSON column sees a change only when it gets a different value.
-        slots = copy.deepcopy(conversation.slots or {})
+        slots = cast(Slots, copy.deepcopy(conversation.slots or {}))
         said = await self._turn(ctx, slots, prepared, message_id)
-        conversation.slots = slots
+        conversation.slots = dict(slots)
         return await self._store(ctx, said)
 
     def _context(self, session: AsyncSession, conversation: Conversation) -> ActionContext:
@@ -82,7 +84,7 @@ class Dialogue:
         return await store.add_messages(ctx.session, ctx.conversation, "bot", items)
 
     async def _turn(
-        self, ctx: ActionContext, slots: dict[str, Any], prepared: Prepared, message_id: int
+        self, ctx: ActionContext, slots: Slots, prepared: Prepared, message_id: int
     ) -> list[Say]:
         conversation = ctx.conversation
         payload = prepared.incoming.payload
@@ -101,8 +103,9 @@ class Dialogue:
             conversation_state.answering(ctx.session, conversation)
         if prepared.result is not None and conversation.state != State.COLLECTING:
             conversation.language = prepared.result.language
-        if conversation.state == State.COLLECTING:
-            private_form = bool((slots.get("form") or {}).get("private"))
+        if conversation.state == State.COLLECTING and "form" in slots:
+            form = slots.get("form")
+            private_form = bool(form and form.get("private"))
             if prepared.sensitive and not private_form:
                 # A sensitive matter must not go into a shared ticket or be echoed back.
                 slots.pop("form", None)
@@ -125,9 +128,10 @@ class Dialogue:
         assert prepared.result is not None
         return await self._text(ctx, slots, prepared, prepared.result, message_id)
 
-    def _leaves_form(self, slots: dict[str, Any], result: ParseResult | None) -> bool:
+    def _leaves_form(self, slots: Slots, result: ParseResult | None) -> bool:
         """A confident new question where the form asked for a contact."""
-        if result is None or result.fallback or (slots.get("form") or {}).get("step") != "contact":
+        form = slots.get("form")
+        if result is None or result.fallback or not form or form.get("step") != "contact":
             return False
         if any(e.entity in ticket_form.CONTACT_ENTITIES for e in result.entities):
             return False
@@ -137,10 +141,8 @@ class Dialogue:
             OUT_OF_SCOPE,
         )
 
-    async def _form_step(
-        self, ctx: ActionContext, slots: dict[str, Any], prepared: Prepared
-    ) -> list[Say]:
-        form = slots.get("form") or {}
+    async def _form_step(self, ctx: ActionContext, slots: Slots, prepared: Prepared) -> list[Say]:
+        form = slots["form"]  # `_turn` comes here only while a form is open
         given = ticket_form.FormInput(
             prepared.incoming.payload, prepared.ticket_text, prepared.result
         )
@@ -157,10 +159,10 @@ class Dialogue:
     async def _start_form(
         self,
         ctx: ActionContext,
-        slots: dict[str, Any],
+        slots: Slots,
         kind: str,
         description: str | None,
-        routing: dict[str, Any],
+        routing: Routing,
         needed: list[str] | None = None,
         found: dict[str, str] | None = None,
         private: bool = False,
@@ -175,7 +177,7 @@ class Dialogue:
         slots.pop("offer", None)
         return said
 
-    async def _button(self, ctx: ActionContext, slots: dict[str, Any], payload: str) -> list[Say]:
+    async def _button(self, ctx: ActionContext, slots: Slots, payload: str) -> list[Say]:
         question = slots.get("question")
         slots.pop("misses", None)
         if payload.startswith("helpful:"):
@@ -203,9 +205,7 @@ class Dialogue:
         slots.pop("offer", None)
         return [Say(ctx.text("ask_more"))]  # "no thanks", or a button from an old message
 
-    async def _feedback(
-        self, ctx: ActionContext, slots: dict[str, Any], helpful: bool
-    ) -> list[Say]:
+    async def _feedback(self, ctx: ActionContext, slots: Slots, helpful: bool) -> list[Say]:
         pending = slots.pop("feedback", None)
         slots.pop("offer", None)
         if pending is None:
@@ -222,7 +222,7 @@ class Dialogue:
     async def _text(
         self,
         ctx: ActionContext,
-        slots: dict[str, Any],
+        slots: Slots,
         prepared: Prepared,
         result: ParseResult,
         message_id: int,
@@ -272,7 +272,7 @@ class Dialogue:
     async def _intent(
         self,
         ctx: ActionContext,
-        slots: dict[str, Any],
+        slots: Slots,
         name: str,
         found: dict[str, str] | None,
         resident_choice: bool = False,
@@ -281,7 +281,11 @@ class Dialogue:
         intent = self.content.intents[name]
         question = slots.get("question") or {"text": None, "routing": self._default_routing()}
         if resident_choice:
-            routing = {**question["routing"], "team": intent.team, "method": "resident_choice"}
+            routing: Routing = {
+                **question["routing"],
+                "team": intent.team,
+                "method": "resident_choice",
+            }
             question = slots["question"] = {**question, "routing": {**routing, "intent": name}}
         if intent.sensitive:
             return await self._sensitive_reply(ctx, slots, None, name)
@@ -301,7 +305,7 @@ class Dialogue:
     async def _sensitive_reply(
         self,
         ctx: ActionContext,
-        slots: dict[str, Any],
+        slots: Slots,
         result: ParseResult | None,
         name: str | None = None,
     ) -> list[Say]:
@@ -330,7 +334,7 @@ class Dialogue:
         )
         return said
 
-    async def _core(self, ctx: ActionContext, slots: dict[str, Any], name: str) -> list[Say]:
+    async def _core(self, ctx: ActionContext, slots: Slots, name: str) -> list[Say]:
         if name in ("greet", "help"):
             return self._greeting(ctx)
         if name in ("goodbye", "thanks"):
@@ -346,7 +350,7 @@ class Dialogue:
     async def _contact(
         self,
         ctx: ActionContext,
-        slots: dict[str, Any],
+        slots: Slots,
         result: ParseResult,
         missed: bool,
         message_id: int,
@@ -383,7 +387,7 @@ class Dialogue:
         buttons = tuple(Button(f"lang:{lang}", LANGUAGE_NAMES[lang]) for lang in LANGUAGES)
         return Say(ctx.text("choose_language"), buttons)
 
-    def _default_routing(self) -> dict[str, Any]:
+    def _default_routing(self) -> Routing:
         return {"team": self.content.default_team(), "method": "default_team", "intent": None}
 
 

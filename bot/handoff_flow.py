@@ -7,17 +7,18 @@ reaches the right team. A bare "talk to a person" must never file whatever was t
 
 from __future__ import annotations
 
-from typing import Any
-
 from actions import ActionContext, Say, hand_back
 from actions import conversation as conversation_state
+from actions.tickets import Routing
 from bot import ticket_form
+from bot.slots import EarlierQuestion, Slots
 
 
-def start(ctx: ActionContext, slots: dict[str, Any], default_routing: dict[str, Any]) -> list[Say]:
-    question = slots.get("question") or {}
-    previous = (
-        {"text": question["text"], "routing": question["routing"]} if question.get("text") else None
+def start(ctx: ActionContext, slots: Slots, default_routing: Routing) -> list[Say]:
+    question = slots.get("question")
+    text = question.get("text") if question else None
+    previous: EarlierQuestion | None = (
+        {"text": text, "routing": question["routing"]} if question and text else None
     )
     form = ticket_form.new_form(
         "handoff",

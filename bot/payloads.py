@@ -7,9 +7,9 @@ stored. A pressed button is stored as its label, as the resident saw it.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from actions.texts import LANGUAGE_NAMES, say
+from bot.slots import Slots
 from content import Content
 
 PREVIOUS_LABEL_MAX = 60  # characters of an earlier question shown on its button
@@ -52,11 +52,10 @@ def previous_label(text: str) -> str:
     return text[: PREVIOUS_LABEL_MAX - 1].rstrip() + "…"
 
 
-def button_label(
-    content: Content, lang: str, payload: str, slots: dict[str, Any] | None = None
-) -> str:
+def button_label(content: Content, lang: str, payload: str, slots: Slots | None = None) -> str:
     """What the resident pressed, as the transcript shows it: the button's own label."""
-    previous = ((slots or {}).get("form") or {}).get("previous")
+    form = (slots or {}).get("form")
+    previous = form.get("previous") if form else None
     if payload == "form:previous" and previous:
         return previous_label(previous["text"])
     if payload.startswith("lang:"):

@@ -13,7 +13,6 @@ for a person, not for a form.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from actions import (
     ActionContext,
@@ -26,7 +25,9 @@ from actions import (
     ticket_created,
 )
 from actions.handoff import closed_hours
+from actions.tickets import Routing
 from bot.payloads import previous_label
+from bot.slots import EarlierQuestion, Form
 from nlu import OUT_OF_SCOPE, ParseResult
 from taskstore import Ticket
 
@@ -44,14 +45,14 @@ class FormInput:
 
 def new_form(
     kind: str,
-    routing: dict[str, Any],
+    routing: Routing,
     description: str | None,
     needed: list[str],
     found: dict[str, str],
     private: bool = False,
     intent: str | None = None,
-    previous: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+    previous: EarlierQuestion | None = None,
+) -> Form:
     return {
         "kind": kind,
         "routing": routing,
@@ -74,16 +75,17 @@ def with_lead(lead: str, said: list[Say]) -> list[Say]:
     return [Say(f"{lead} {first.text}", first.buttons), *said[1:]]
 
 
-def _prompt(ctx: ActionContext, form: dict[str, Any]) -> str | None:
+def _prompt(ctx: ActionContext, form: Form) -> str | None:
     """The intent's own first question, asked once, in place of the generic one."""
-    if form.get("prompted") or not form.get("intent"):
+    intent = form.get("intent")
+    if form.get("prompted") or not intent:
         return None
     form["prompted"] = True
-    definition = ctx.content.intents.get(form["intent"])
+    definition = ctx.content.intents.get(intent)
     return definition.prompt.get(ctx.lang) if definition else None
 
 
-def next_question(ctx: ActionContext, form: dict[str, Any]) -> list[Say]:
+def next_question(ctx: ActionContext, form: Form) -> list[Say]:
     """Ask for the first thing the form still lacks, and remember which step that is."""
     cancel = ctx.button("form:cancel", "btn_cancel")
     if form["description"] is None:
@@ -115,17 +117,17 @@ def next_question(ctx: ActionContext, form: dict[str, Any]) -> list[Say]:
     ]
 
 
-def _matter_question(ctx: ActionContext, form: dict[str, Any]) -> Say:
+def _matter_question(ctx: ActionContext, form: Form) -> Say:
     text = ctx.text("handoff_ask_matter")
     buttons = []
-    if form.get("previous"):
+    if previous := form.get("previous"):
         text = f"{text} {ctx.text('handoff_previous_hint')}"
-        buttons.append(Button("form:previous", previous_label(form["previous"]["text"])))
+        buttons.append(Button("form:previous", previous_label(previous["text"])))
     buttons.append(ctx.button("form:cancel", "btn_cancel"))
     return Say(text, tuple(buttons))
 
 
-def _summary(ctx: ActionContext, form: dict[str, Any]) -> str:
+def _summary(ctx: ActionContext, form: Form) -> str:
     if form["private"]:
         # The summary is a bot message in the shared log: it must not repeat the details.
         return ctx.text("summary_private")
@@ -146,9 +148,7 @@ def masked(kind: str, value: str) -> str:
     return "…" + "".join(digits[-3:])
 
 
-async def step(
-    ctx: ActionContext, form: dict[str, Any], given: FormInput
-) -> tuple[bool, list[Say]]:
+async def step(ctx: ActionContext, form: Form, given: FormInput) -> tuple[bool, list[Say]]:
     """Take one answer. Returns (form still open, what to say)."""
     if given.payload == "form:cancel":
         return False, [Say(ctx.text("cancelled"))]
@@ -158,9 +158,13 @@ async def step(
         return False, [ticket_created(ctx, ticket)]
     if current == "contact" and given.payload == "form:skip":
         form["contact"] = {}
-    elif current == "description" and given.payload == "form:previous" and form.get("previous"):
-        form["description"] = form["previous"]["text"]
-        form["routing"] = form["previous"]["routing"]
+    elif (
+        current == "description"
+        and given.payload == "form:previous"
+        and (previous := form.get("previous"))
+    ):
+        form["description"] = previous["text"]
+        form["routing"] = previous["routing"]
     elif given.text is not None:
         problem = _fill(ctx, form, current, given)
         if problem:
@@ -170,18 +174,20 @@ async def step(
     return True, next_question(ctx, form)
 
 
-def _handoff_ready(ctx: ActionContext, form: dict[str, Any]) -> bool:
+def _handoff_ready(ctx: ActionContext, form: Form) -> bool:
     """A person can take it now, or after hours the resident has answered the contact step."""
     if form["kind"] != "handoff" or form["description"] is None:
         return False
     return form["contact"] is not None or team_open(ctx, form["routing"]["team"])
 
 
-async def _file(ctx: ActionContext, form: dict[str, Any]) -> Ticket:
+async def _file(ctx: ActionContext, form: Form) -> Ticket:
+    description = form["description"]
+    assert description is not None  # the form is filed only after its matter was given
     ticket = await create_ticket(
         ctx,
         kind=form["kind"],
-        description=form["description"],
+        description=description,
         routing=form["routing"],
         details=form["details"],
         contact_email=(form["contact"] or {}).get("email"),
@@ -192,7 +198,7 @@ async def _file(ctx: ActionContext, form: dict[str, Any]) -> Ticket:
     return ticket
 
 
-def _fill(ctx: ActionContext, form: dict[str, Any], current: str, given: FormInput) -> list[Say]:
+def _fill(ctx: ActionContext, form: Form, current: str, given: FormInput) -> list[Say]:
     text = given.text or ""
     entities = given.result.entities if given.result else []
     if current == "description":
@@ -219,9 +225,7 @@ def _fill(ctx: ActionContext, form: dict[str, Any], current: str, given: FormInp
     return []
 
 
-def _matter_routing(
-    ctx: ActionContext, result: ParseResult, fallback: dict[str, Any]
-) -> dict[str, Any]:
+def _matter_routing(ctx: ActionContext, result: ParseResult, fallback: Routing) -> Routing:
     """The written matter decides the team. "Just a person, please" says nothing about a
     team, whatever the team classifier guesses from it."""
     intent = ctx.content.intents.get(result.intent.name)

@@ -8,11 +8,12 @@ not be kept is written even once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from bot.errors import BadInput
 from bot.payloads import PAYLOAD, button_label
 from bot.privacy import SENSITIVE_PLACEHOLDER, redact
+from bot.slots import Slots
 from content import Content
 from nlu import ModelHandle, ParseResult
 from taskstore import Conversation, ConversationState
@@ -38,17 +39,18 @@ class Prepared:
 def prepare(
     content: Content, nlu: ModelHandle, conversation: Conversation, incoming: Incoming
 ) -> Prepared:
+    slots = cast(Slots, conversation.slots or {})
     if incoming.payload is not None:
         if not PAYLOAD.match(incoming.payload):
             raise BadInput(f"unknown button payload {incoming.payload!r}")
-        label = button_label(content, conversation.language, incoming.payload, conversation.slots)
+        label = button_label(content, conversation.language, incoming.payload, slots)
         button: dict[str, Any] = {"payload": incoming.payload}
         return Prepared(incoming, None, label, None, button, False, False)
     text = incoming.text or ""
     result = nlu.parse(text, conversation.language)
-    form = (conversation.slots or {}).get("form") or {}
+    form = slots.get("form")
     in_private_form = conversation.state == ConversationState.COLLECTING and bool(
-        form.get("private")
+        form and form.get("private")
     )
     sensitive = in_private_form or result.sensitive
     ticket_text, redacted = redact(text)
