@@ -63,12 +63,7 @@ async def claim(session: AsyncSession, ticket: Ticket, actor: Actor) -> Event:
     if ticket.assigned_staff_id not in (None, actor.staff_id):
         raise WorkError("A colleague has this ticket; assign it to yourself to take it over.")
     ticket.assigned_staff_id = actor.staff_id
-    event = await _staff_event(
-        session,
-        "claimed",
-        ticket,
-        actor,
-    )
+    event = await _staff_event(session, "claimed", ticket, actor)
     await _opened(session, ticket, actor)
     return event
 
