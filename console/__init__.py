@@ -8,17 +8,27 @@ from aiohttp import web
 
 from bot.runtime import Runtime
 from bot.web import RUNTIME
-from console import admin, auth, dashboard, live, queue, streams, tickets
+from console import admin, auth, dashboard, live, notices, queue, streams, tickets
 from console.auth import is_https, require_login
 from console.i18n import LANGUAGES
 from console.reports import install_reports
-from console.shared import CONSOLE, HERE, LANG_COOKIE, ConsoleConfig, form, redirect, saved
+from console.shared import (
+    CONSOLE,
+    HERE,
+    LANG_COOKIE,
+    ConsoleConfig,
+    form,
+    redirect,
+    saved,
+    viewer,
+)
 
 __all__ = ["ConsoleConfig", "create_console"]
 
 
-async def home(_: web.Request) -> web.StreamResponse:
-    raise redirect("/console/queue")
+async def home(request: web.Request) -> web.StreamResponse:
+    """The communications team has no queue: its work starts at the notices."""
+    raise redirect("/console/notices" if viewer(request).role == "comms" else "/console/queue")
 
 
 async def choose_language(request: web.Request) -> web.StreamResponse:
@@ -60,6 +70,10 @@ def create_console(runtime: Runtime, config: ConsoleConfig | None = None) -> web
     r.add_get("/admin/teams", admin.teams_page)
     r.add_get("/teams/{team}/replies", admin.replies_page)
     r.add_post("/teams/{team}/replies", admin.replies_change)
+    r.add_get("/notices", notices.notices_page)
+    r.add_post("/notices", notices.notice_post)
+    r.add_get("/notices/{id}", notices.notice_page)
+    r.add_post("/notices/{id}", notices.notice_change)
     r.add_get("/dashboard", dashboard.dashboard_page)
     r.add_get("/dashboard.csv", dashboard.dashboard_csv)
     r.add_static("/static/", HERE / "static", follow_symlinks=False)

@@ -134,6 +134,18 @@ def require_team(viewer: Viewer, team_id: str, *, lead: bool = False) -> None:
         raise web.HTTPForbidden()
 
 
+def may_post_notices(viewer: Viewer) -> bool:
+    """The communications team and admins for the whole city, a team lead for the own teams."""
+    return viewer.role in ("lead", "comms", "admin")
+
+
+def may_edit_notice(viewer: Viewer, team_id: str | None) -> bool:
+    """A lead's notice is the own team's; one for every team is the comms team's call."""
+    if viewer.role in ("comms", "admin"):
+        return True
+    return viewer.role == "lead" and team_id is not None and team_id in viewer.teams
+
+
 def require_admin(viewer: Viewer) -> None:
     if not viewer.is_admin:
         raise web.HTTPForbidden()

@@ -18,6 +18,7 @@ from actions.texts import WEEKDAYS
 from console.catalog_admin import ADMIN
 from console.catalog_dashboard import DASHBOARD
 from console.catalog_labels import LABELS
+from console.catalog_notices import NOTICES
 
 CATALOG: dict[str, dict[str, str]] = {
     # --- Every page: header, navigation, sign-in --------------------------------------
@@ -360,4 +361,4 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "(de första {count}; avgränsa med filtren för att se resten)",
     },
 }
-CATALOG |= ADMIN | DASHBOARD | LABELS
+CATALOG |= ADMIN | DASHBOARD | LABELS | NOTICES

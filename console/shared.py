@@ -56,6 +56,8 @@ FLASHES = {
     "returned": N_("The conversation is back with the bot."),
     "sent": N_("Message sent to the resident."),
     "language": N_("Language changed."),
+    "notice_posted": N_("Notice posted."),
+    "notice_ended": N_("Notice ended."),
 }
 VIEWER = web.RequestKey("viewer", Viewer)  # the signed-in staff member
 CSRF = web.RequestKey("csrf", str)  # the session's CSRF token

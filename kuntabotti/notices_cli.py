@@ -1,8 +1,8 @@
 """`kuntabotti notice add|list`: service-break notices from the command line.
 
-Until the staff console has a page for them, the communications team posts a break ("the
-swimming hall is closed for repairs") here; the bot tells it before that team's answers
-(each worker re-reads notices within 10 s).
+The same as the console's notices page (console/notices.py), for scripts and city IT: a
+break ("the swimming hall is closed for repairs") is told before that team's answers (each
+worker re-reads notices within 10 s).
 """
 
 from __future__ import annotations

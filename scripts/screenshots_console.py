@@ -1,7 +1,8 @@
 """The staff console's pictures of scripts/screenshots.py: each page at 1280 px.
 
 The sign-in page, then as an agent of the streets team the queue, a ticket and the
-dashboard, then as the admin the staff, the teams and the canned replies.
+dashboard, then as the admin the staff, the teams, the canned replies and the service
+notices.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def console_pictures(browser: Browser, server: Server, camera: Camera) -> None:
             ("admin-staff", "/console/admin/staff"),
             ("admin-teams", "/console/admin/teams"),
             ("canned-replies", f"/console/teams/{GENERAL}/replies"),
+            ("notices", "/console/notices"),
         ]:
             camera.attempt(name, lambda p=path, n=name: camera.console(page, base + p, n))
     finally:

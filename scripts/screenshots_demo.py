@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from bot.runtime import Runtime
-from taskstore import Conversation, Ticket
+from taskstore import Conversation, ServiceNotice, Ticket
 from taskstore.models import CannedReply
 from taskstore.staff import add_staff
 
@@ -56,6 +56,16 @@ async def add_people(runtime: Runtime) -> None:
                     team_id=GENERAL, language="fi", title=title, text=text.format(web=web_address)
                 )
             )
+        session.add(  # a service break of a team the demo residents do not ask about
+            ServiceNotice(
+                team_id="liikunta_kulttuuri",
+                text_fi="Uimahalli on suljettu huoltotöiden vuoksi 14.12. asti.",
+                text_sv="Simhallen är stängd för underhåll till 14.12.",
+                text_en="The swimming hall is closed for maintenance until 14 December.",
+                starts_at=START,
+                ends_at=START + timedelta(days=14),
+            )
+        )
 
 
 async def walk(runtime: Runtime, language: str, steps: Sequence[str]) -> str:

@@ -246,6 +246,9 @@ EVENT_TYPES = (
     "priority_changed",
     "reminder_sent",
     "escalated",
+    "notice_posted",  # service-break notices: no ticket, no conversation; data: notice, team
+    "notice_changed",
+    "notice_ended",
 )
 
 

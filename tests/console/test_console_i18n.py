@@ -39,6 +39,7 @@ TEMPLATES = CONSOLE / "templates"
 # Beyond the console's own modules: where the messages of the errors it shows are raised.
 RAISING = (
     ROOT / "actions" / "staff_work.py",
+    ROOT / "actions" / "notice_work.py",
     ROOT / "bot" / "staff_live.py",
     ROOT / "taskstore" / "staff.py",
 )

@@ -1,0 +1,87 @@
+"""Translations of the service-notice pages (notices.py and its templates) and of what
+actions/notice_work.py refuses. Part of catalog.CATALOG; the same conventions hold (see
+catalog.py)."""
+
+from __future__ import annotations
+
+NOTICES: dict[str, dict[str, str]] = {
+    "Service notices": {"fi": "Tiedotteet", "sv": "Driftmeddelanden"},
+    "The bot tells a notice before the answers of its team while it is on, in the resident's "
+    "language.": {
+        "fi": "Botti kertoo tiedotteen ennen tiimin vastauksia niin kauan kuin se on voimassa, "
+        "asukkaan kielellä.",
+        "sv": "Boten berättar meddelandet före teamets svar så länge det gäller, på invånarens "
+        "språk.",
+    },
+    "{count} notices on now or later": {
+        "fi": "Voimassa olevia tai tulevia tiedotteita: {count}",
+        "sv": "Gällande eller kommande meddelanden: {count}",
+    },
+    "On": {"fi": "Voimassa", "sv": "Gäller"},
+    "Notice": {"fi": "Tiedote", "sv": "Meddelande"},
+    "Change": {"fi": "Muuta", "sv": "Ändra"},
+    "every team": {"fi": "kaikki tiimit", "sv": "alla team"},
+    "later": {"fi": "tulossa", "sv": "kommande"},
+    "Change or end": {"fi": "Muuta tai päätä", "sv": "Ändra eller avsluta"},
+    "No notices on now or later.": {
+        "fi": "Ei voimassa olevia eikä tulevia tiedotteita.",
+        "sv": "Inga gällande eller kommande meddelanden.",
+    },
+    "Post a notice": {"fi": "Julkaise tiedote", "sv": "Publicera ett meddelande"},
+    "Post": {"fi": "Julkaise", "sv": "Publicera"},
+    "Told before the answers of": {
+        "fi": "Kerrotaan ennen näiden vastauksia",
+        "sv": "Berättas före svaren från",
+    },
+    "Starts": {"fi": "Alkaa", "sv": "Börjar"},
+    "Ends": {"fi": "Päättyy", "sv": "Slutar"},
+    "(YYYY-MM-DD HH:MM)": {"fi": "(vvvv-kk-pp tt:mm)", "sv": "(åååå-mm-dd tt:mm)"},
+    "(YYYY-MM-DD HH:MM; empty: now)": {
+        "fi": "(vvvv-kk-pp tt:mm; tyhjä: heti)",
+        "sv": "(åååå-mm-dd tt:mm; tomt: genast)",
+    },
+    "Change a notice": {"fi": "Muuta tiedotetta", "sv": "Ändra ett meddelande"},
+    "Back to notices": {"fi": "Takaisin tiedotteisiin", "sv": "Tillbaka till meddelandena"},
+    "End the notice": {"fi": "Päätä tiedote", "sv": "Avsluta meddelandet"},
+    "The bot stops telling it at once.": {
+        "fi": "Botti lakkaa kertomasta sitä heti.",
+        "sv": "Boten slutar berätta det genast.",
+    },
+    "End now": {"fi": "Päätä nyt", "sv": "Avsluta nu"},
+    "Notice posted.": {"fi": "Tiedote julkaistu.", "sv": "Meddelandet publicerat."},
+    "Notice ended.": {"fi": "Tiedote päätetty.", "sv": "Meddelandet avslutat."},
+    # What actions/notice_work.py and notices.py refuse
+    "Write the notice in Finnish, Swedish and English.": {
+        "fi": "Kirjoita tiedote suomeksi, ruotsiksi ja englanniksi.",
+        "sv": "Skriv meddelandet på finska, svenska och engelska.",
+    },
+    "The notice is too long.": {"fi": "Tiedote on liian pitkä.", "sv": "Meddelandet är för långt."},
+    "The end must be after the start.": {
+        "fi": "Päättymisen on oltava alkamisen jälkeen.",
+        "sv": "Slutet måste komma efter början.",
+    },
+    "The end must be in the future.": {
+        "fi": "Päättymisajan on oltava tulevaisuudessa.",
+        "sv": "Sluttiden måste ligga i framtiden.",
+    },
+    "Give the start and the end as date and time.": {
+        "fi": "Anna alkamis- ja päättymisaika päivämääränä ja kellonaikana.",
+        "sv": "Ange början och slutet som datum och klockslag.",
+    },
+    # The history ("event:" ~ Event.type): notices have no ticket, so these show in the log only
+    "event:notice_posted": {
+        "fi": "julkaisi tiedotteen",
+        "sv": "publicerade ett meddelande",
+        "en": "posted a notice",
+    },
+    "event:notice_changed": {
+        "fi": "muutti tiedotetta",
+        "sv": "ändrade ett meddelande",
+        "en": "changed a notice",
+    },
+    "event:notice_ended": {
+        "fi": "päätti tiedotteen",
+        "sv": "avslutade ett meddelande",
+        "en": "ended a notice",
+    },
+}
