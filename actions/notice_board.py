@@ -19,7 +19,8 @@ from taskstore import ServiceNotice, store
 
 @dataclass(frozen=True)
 class Notice:
-    """A notice as the board keeps it: plain values, valid outside the session that read it."""
+    """A notice as plain values, valid outside the session that read it: what the board keeps,
+    and what a form gives (actions/notice_work.py)."""
 
     team_id: str | None
     texts: dict[str, str]

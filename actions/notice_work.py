@@ -8,11 +8,9 @@ residents within seconds without any announcement.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from actions.notice_board import Notice
 from actions.staff_work import Actor, WorkError
 from content import Content
 from taskstore import ServiceNotice, store
@@ -21,17 +19,7 @@ LANGUAGES = ("fi", "sv", "en")
 MAX_NOTICE = 1000  # characters a language: a notice precedes an answer, it is no article
 
 
-@dataclass(frozen=True)
-class NoticeDraft:
-    """A notice as the form gives it: `team_id` None for every team."""
-
-    team_id: str | None
-    texts: dict[str, str]
-    starts_at: datetime
-    ends_at: datetime
-
-
-def _check(content: Content, draft: NoticeDraft) -> None:
+def _check(content: Content, draft: Notice) -> None:
     if draft.team_id is not None and draft.team_id not in content.teams:
         raise WorkError("Unknown team.")
     if any(not draft.texts.get(lang, "").strip() for lang in LANGUAGES):
@@ -42,7 +30,7 @@ def _check(content: Content, draft: NoticeDraft) -> None:
         raise WorkError("The end must be after the start.")
 
 
-def _fill(notice: ServiceNotice, draft: NoticeDraft) -> None:
+def _fill(notice: ServiceNotice, draft: Notice) -> None:
     notice.team_id = draft.team_id
     notice.text_fi, notice.text_sv, notice.text_en = (
         draft.texts[lang].strip() for lang in LANGUAGES
@@ -51,7 +39,7 @@ def _fill(notice: ServiceNotice, draft: NoticeDraft) -> None:
 
 
 async def post_notice(
-    session: AsyncSession, content: Content, draft: NoticeDraft, actor: Actor
+    session: AsyncSession, content: Content, draft: Notice, actor: Actor
 ) -> ServiceNotice:
     _check(content, draft)
     if draft.ends_at <= actor.now:
@@ -65,7 +53,7 @@ async def post_notice(
 
 
 async def change_notice(
-    session: AsyncSession, content: Content, notice: ServiceNotice, draft: NoticeDraft, actor: Actor
+    session: AsyncSession, content: Content, notice: ServiceNotice, draft: Notice, actor: Actor
 ) -> None:
     _check(content, draft)
     _fill(notice, draft)

@@ -12,7 +12,8 @@ from datetime import datetime
 from aiohttp import web
 from sqlalchemy import select
 
-from actions.notice_work import LANGUAGES, NoticeDraft, change_notice, end_notice, post_notice
+from actions.notice_board import Notice
+from actions.notice_work import LANGUAGES, change_notice, end_notice, post_notice
 from actions.sla import HELSINKI
 from actions.staff_work import Actor, WorkError
 from bot.web import RUNTIME
@@ -61,10 +62,10 @@ def _moment(value: str) -> datetime:
     raise WorkError("Give the start and the end as date and time.")
 
 
-def _draft(fields: Mapping[str, str], now: datetime) -> NoticeDraft:
+def _draft(fields: Mapping[str, str], now: datetime) -> Notice:
     team = fields.get("team", EVERY_TEAM)
     starts = fields.get("starts", "").strip()
-    return NoticeDraft(
+    return Notice(
         team_id=team or None,
         texts={lang: fields.get(lang, "") for lang in LANGUAGES},
         starts_at=_moment(starts) if starts else now,
