@@ -8,7 +8,7 @@ from aiohttp import web
 
 from bot.runtime import Runtime
 from bot.web import RUNTIME
-from console import admin, auth, dashboard, live, notices, queue, streams, tickets
+from console import admin, auth, dashboard, inbox, live, notices, queue, streams, tickets
 from console.auth import is_https, require_login
 from console.i18n import LANGUAGES
 from console.reports import install_reports
@@ -27,8 +27,8 @@ __all__ = ["ConsoleConfig", "create_console"]
 
 
 async def home(request: web.Request) -> web.StreamResponse:
-    """The communications team has no queue: its work starts at the notices."""
-    raise redirect("/console/notices" if viewer(request).role == "comms" else "/console/queue")
+    """The communications team has no queue: its work starts at the inbox."""
+    raise redirect("/console/inbox" if viewer(request).role == "comms" else "/console/queue")
 
 
 async def choose_language(request: web.Request) -> web.StreamResponse:
@@ -70,6 +70,7 @@ def create_console(runtime: Runtime, config: ConsoleConfig | None = None) -> web
     r.add_get("/admin/teams", admin.teams_page)
     r.add_get("/teams/{team}/replies", admin.replies_page)
     r.add_post("/teams/{team}/replies", admin.replies_change)
+    r.add_get("/inbox", inbox.inbox_page)
     r.add_get("/notices", notices.notices_page)
     r.add_post("/notices", notices.notice_post)
     r.add_get("/notices/{id}", notices.notice_page)

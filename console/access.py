@@ -134,6 +134,11 @@ def require_team(viewer: Viewer, team_id: str, *, lead: bool = False) -> None:
         raise web.HTTPForbidden()
 
 
+def may_curate(viewer: Viewer) -> bool:
+    """The bot's content and what it failed on are the communications team's (and admins')."""
+    return viewer.role in ("comms", "admin")
+
+
 def may_post_notices(viewer: Viewer) -> bool:
     """The communications team and admins for the whole city, a team lead for the own teams."""
     return viewer.role in ("lead", "comms", "admin")

@@ -1,10 +1,55 @@
-"""Translations of the service-notice pages (notices.py and its templates) and of what
-actions/notice_work.py refuses. Part of catalog.CATALOG; the same conventions hold (see
-catalog.py)."""
+"""Translations of the communications team's pages: the inbox (inbox.py), the service-notice
+pages (notices.py) and what actions/notice_work.py refuses. Part of catalog.CATALOG; the same
+conventions hold (see catalog.py)."""
 
 from __future__ import annotations
 
 NOTICES: dict[str, dict[str, str]] = {
+    # --- The inbox -----------------------------------------------------------------------
+    "Inbox": {"fi": "Saapuneet", "sv": "Inkorg"},
+    "Inbox: what the bot could not handle": {
+        "fi": "Saapuneet: mihin botti ei osannut vastata",
+        "sv": "Inkorg: det boten inte klarade av",
+    },
+    "Questions of the last {days} days that the bot did not understand, answers a resident "
+    "said did not help, and tickets staff moved to another team. Sensitive and private "
+    "matters are never shown.": {
+        "fi": "Viimeisten {days} päivän kysymykset, joita botti ei ymmärtänyt, vastaukset, "
+        "joista asukas sanoi, etteivät ne auttaneet, ja asiat, jotka henkilöstö siirsi toiselle "
+        "tiimille. Arkaluonteisia ja yksityisiä asioita ei näytetä koskaan.",
+        "sv": "Frågor från de senaste {days} dagarna som boten inte förstod, svar som en "
+        "invånare sa att inte hjälpte och ärenden som personalen flyttade till ett annat team. "
+        "Känsliga och privata ärenden visas aldrig.",
+    },
+    "everything": {"fi": "kaikki", "sv": "allt"},
+    "{count} questions": {"fi": "Kysymyksiä: {count}", "sv": "Frågor: {count}"},
+    "{count} questions; the newest {shown} shown": {
+        "fi": "Kysymyksiä: {count}; uusimmat {shown} näytetään",
+        "sv": "Frågor: {count}; de {shown} nyaste visas",
+    },
+    "When": {"fi": "Milloin", "sv": "När"},
+    "What happened": {"fi": "Mitä tapahtui", "sv": "Vad hände"},
+    "The bot's best guess": {"fi": "Botin paras arvaus", "sv": "Botens bästa gissning"},
+    "Nothing here: the bot handled everything it was asked.": {
+        "fi": "Ei mitään: botti osasi vastata kaikkeen, mitä siltä kysyttiin.",
+        "sv": "Inget här: boten klarade allt den fick frågor om.",
+    },
+    "inbox:fallback": {
+        "fi": "botti ei ymmärtänyt",
+        "sv": "boten förstod inte",
+        "en": "the bot did not understand",
+    },
+    "inbox:not_helpful": {
+        "fi": "vastaus ei auttanut",
+        "sv": "svaret hjälpte inte",
+        "en": "the answer did not help",
+    },
+    "inbox:rerouted": {
+        "fi": "siirretty toiselle tiimille",
+        "sv": "flyttat till ett annat team",
+        "en": "moved to another team",
+    },
+    # --- Service notices -----------------------------------------------------------------
     "Service notices": {"fi": "Tiedotteet", "sv": "Driftmeddelanden"},
     "The bot tells a notice before the answers of its team while it is on, in the resident's "
     "language.": {

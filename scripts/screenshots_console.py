@@ -1,8 +1,8 @@
 """The staff console's pictures of scripts/screenshots.py: each page at 1280 px.
 
 The sign-in page, then as an agent of the streets team the queue, a ticket and the
-dashboard, then as the admin the staff, the teams, the canned replies and the service
-notices.
+dashboard, then as the admin the staff, the teams, the canned replies, the service
+notices and the inbox.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ def console_pictures(browser: Browser, server: Server, camera: Camera) -> None:
             ("admin-teams", "/console/admin/teams"),
             ("canned-replies", f"/console/teams/{GENERAL}/replies"),
             ("notices", "/console/notices"),
+            ("inbox", "/console/inbox"),
         ]:
             camera.attempt(name, lambda p=path, n=name: camera.console(page, base + p, n))
     finally:

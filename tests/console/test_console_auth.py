@@ -215,7 +215,7 @@ def test_every_console_route_refuses_other_teams_and_private_tickets(console: Co
         elif "{team}" in path:
             url = _concrete(path, {"team": GENERAL})
             assert refused(outsider, method, url, token) == 403, (method, url)
-        elif path.startswith(("/console/admin", "/console/notices")):  # not for agents
+        elif path.startswith(("/console/admin", "/console/notices", "/console/inbox")):
             url = _concrete(path, {"id": "1"})
             assert refused(outsider, method, url, token) == 403, (method, url)
         elif path == "/console/queue/events":

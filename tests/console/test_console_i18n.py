@@ -27,6 +27,7 @@ from actions.sla import DAYS
 from actions.staff_work import PRIORITIES
 from console.catalog import CATALOG
 from console.i18n import LANGUAGES, gettext
+from console.inbox import KINDS as INBOX_KINDS
 from console.shared import _env as console_templates
 from content.schema import SLOTS
 from taskstore.models import EVENT_TYPES
@@ -53,6 +54,7 @@ PREFIXED: dict[str, tuple[str, ...]] = {
     "event:": EVENT_TYPES,
     "state:": CONVERSATION_STATES,
     "day:": DAYS,  # office-hours keys of data/teams.yml
+    "inbox:": INBOX_KINDS,  # console/inbox.py item kinds
 }
 # Every non-literal a template passes to `_()`, and the codes it can hold. A new one fails
 # the test until it is listed here (and its codes are in the catalog).

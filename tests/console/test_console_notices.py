@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import httpx
 from playwright.sync_api import Browser, expect
 from sqlalchemy import select
 
 from actions.sla import HELSINKI
 from taskstore import Event, ServiceNotice, StaffUser
-from taskstore.staff import add_staff
 from tests.console.test_console_browser import accessible, new_context, submit
 from tests.helpers.console_kit import GENERAL, OFFICE_HOURS, PASSWORD, STREETS, Console, post
 from tests.helpers.rest_client import Chat
@@ -25,15 +23,6 @@ NOTICE = {
 }
 
 
-def comms(console: Console) -> httpx.Client:
-    async def add() -> None:
-        async with console.server.runtime.db.transaction() as session:
-            await add_staff(session, "kaisa", "Kaisa Viestintä", PASSWORD, "comms", [])
-
-    console.server.call(add())
-    return console.client("kaisa")
-
-
 def when(hours: float) -> str:
     return (OFFICE_HOURS + timedelta(hours=hours)).astimezone(HELSINKI).strftime("%Y-%m-%d %H:%M")
 
@@ -44,9 +33,7 @@ def notice_form(team: str, **changes: str) -> dict[str, str]:
 
 
 def test_a_notice_is_told_before_the_teams_answers_until_it_ends(console: Console) -> None:
-    kaisa = comms(console)
-    page = kaisa.get("/console/", follow_redirects=True)
-    assert page.url.path == "/console/notices"  # the comms team's work starts here
+    kaisa = console.comms()
     response = post(kaisa, "/console/notices", "/console/notices", **notice_form(STREETS))
     assert response.status_code == 303
     listing = kaisa.get("/console/notices").text
@@ -69,7 +56,7 @@ def test_a_notice_is_told_before_the_teams_answers_until_it_ends(console: Consol
 
 
 def test_who_may_post_and_change_which_notice(console: Console) -> None:
-    kaisa, leena, pekka = comms(console), console.client("leena"), console.client("pekka")
+    kaisa, leena, pekka = console.comms(), console.client("leena"), console.client("pekka")
     assert pekka.get("/console/notices").status_code == 403  # an agent
     assert "/console/notices" not in pekka.get("/console/queue").text
     # A lead posts for the own team only: not for another team, not for the whole city.
@@ -85,7 +72,7 @@ def test_who_may_post_and_change_which_notice(console: Console) -> None:
 
 
 def test_a_refused_notice_says_why_and_keeps_what_was_written(console: Console) -> None:
-    kaisa, page = comms(console), "/console/notices"
+    kaisa, page = console.comms(), "/console/notices"
     backwards = notice_form(STREETS, starts=when(30), ends=when(2))
     response = post(kaisa, page, page, **backwards)
     assert response.status_code == 400
@@ -101,7 +88,7 @@ def test_a_refused_notice_says_why_and_keeps_what_was_written(console: Console) 
 
 
 def test_the_notice_pages_are_accessible_and_work(browser: Browser, console: Console) -> None:
-    comms(console)
+    console.comms()
     base = console.server.base_url
     context = new_context(browser)
     page = context.new_page()
@@ -110,7 +97,9 @@ def test_the_notice_pages_are_accessible_and_work(browser: Browser, console: Con
         page.locator("#username").fill("kaisa")
         page.locator("#password").fill(PASSWORD)
         page.locator("#password").press("Enter")
-        expect(page).to_have_url(f"{base}/console/notices")
+        expect(page).to_have_url(f"{base}/console/inbox")  # the comms team's work starts here
+        accessible(page)
+        page.get_by_role("link", name="Tiedotteet").click()
         accessible(page)
         page.locator("#n-team").select_option(STREETS)
         for lang, text in NOTICE.items():

@@ -52,6 +52,16 @@ class Console:
             sign_in(http, username)
         return http
 
+    def comms(self, username: str = "kaisa") -> httpx.Client:
+        """A member of the communications team (no team of their own), signed in."""
+
+        async def add() -> None:
+            async with self.server.runtime.db.transaction() as session:
+                await add_staff(session, username, "Kaisa Viestintä", PASSWORD, "comms", [])
+
+        self.server.call(add())
+        return self.client(username)
+
     def ticket(self, team: str, *, private: bool = False, text: str = "Katuvalo rikki") -> Ticket:
         """A ticket with a conversation behind it, made straight in the store."""
 
