@@ -16,9 +16,9 @@ from __future__ import annotations
 from actions.sla import DAYS
 from actions.texts import WEEKDAYS
 from console.catalog_admin import ADMIN
+from console.catalog_comms import COMMS
 from console.catalog_dashboard import DASHBOARD
 from console.catalog_labels import LABELS
-from console.catalog_notices import NOTICES
 
 CATALOG: dict[str, dict[str, str]] = {
     # --- Every page: header, navigation, sign-in --------------------------------------
@@ -361,4 +361,4 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "(de första {count}; avgränsa med filtren för att se resten)",
     },
 }
-CATALOG |= ADMIN | DASHBOARD | LABELS | NOTICES
+CATALOG |= ADMIN | DASHBOARD | LABELS | COMMS

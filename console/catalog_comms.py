@@ -4,7 +4,7 @@ conventions hold (see catalog.py)."""
 
 from __future__ import annotations
 
-NOTICES: dict[str, dict[str, str]] = {
+COMMS: dict[str, dict[str, str]] = {
     # --- The inbox -----------------------------------------------------------------------
     "Inbox": {"fi": "Saapuneet", "sv": "Inkorg"},
     "Inbox: what the bot could not handle": {
