@@ -11,14 +11,17 @@ COMMS: dict[str, dict[str, str]] = {
         "fi": "Saapuneet: mihin botti ei osannut vastata",
         "sv": "Inkorg: det boten inte klarade av",
     },
-    "Questions of the last {days} days that the bot did not understand, answers a resident "
-    "said did not help, and tickets staff moved to another team. Sensitive and private "
-    "matters are never shown.": {
-        "fi": "Viimeisten {days} päivän kysymykset, joita botti ei ymmärtänyt, vastaukset, "
-        "joista asukas sanoi, etteivät ne auttaneet, ja asiat, jotka henkilöstö siirsi toiselle "
-        "tiimille. Arkaluonteisia ja yksityisiä asioita ei näytetä koskaan.",
-        "sv": "Frågor från de senaste {days} dagarna som boten inte förstod, svar som en "
-        "invånare sa att inte hjälpte och ärenden som personalen flyttade till ett annat team. "
+    "Questions of the last {days} days the bot could not handle: not understood, none of the "
+    "offered topics fit, the answer did not help or was followed by a request for a person, "
+    "or staff moved the ticket to another team. Sensitive and private matters are never "
+    "shown.": {
+        "fi": "Viimeisten {days} päivän kysymykset, joihin botti ei osannut vastata: se ei "
+        "ymmärtänyt, mikään tarjotuista aiheista ei sopinut, vastaus ei auttanut tai sen "
+        "jälkeen pyydettiin ihmistä, tai henkilöstö siirsi asian toiselle tiimille. "
+        "Arkaluonteisia ja yksityisiä asioita ei näytetä koskaan.",
+        "sv": "Frågor från de senaste {days} dagarna som boten inte klarade av: den förstod "
+        "inte, inget av de föreslagna ämnena passade, svaret hjälpte inte eller följdes av en "
+        "begäran om en människa, eller personalen flyttade ärendet till ett annat team. "
         "Känsliga och privata ärenden visas aldrig.",
     },
     "everything": {"fi": "kaikki", "sv": "allt"},
@@ -38,6 +41,16 @@ COMMS: dict[str, dict[str, str]] = {
         "fi": "botti ei ymmärtänyt",
         "sv": "boten förstod inte",
         "en": "the bot did not understand",
+    },
+    "inbox:none_fit": {
+        "fi": "mikään tarjotuista aiheista ei sopinut",
+        "sv": "inget av de föreslagna ämnena passade",
+        "en": "none of the offered topics fit",
+    },
+    "inbox:person_after_answer": {
+        "fi": "vastauksen jälkeen pyydettiin ihmistä",
+        "sv": "en människa begärdes efter svaret",
+        "en": "asked for a person after the answer",
     },
     "inbox:not_helpful": {
         "fi": "vastaus ei auttanut",

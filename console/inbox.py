@@ -1,5 +1,6 @@
 """The inbox of what the bot could not handle, for the communications team: resident
-questions that fell back or were out of scope, answers a resident said did not help, and
+questions that fell back or were out of scope, whose offered topics did not fit, or after
+whose answer the resident asked for a person; answers a resident said did not help; and
 tickets staff moved to another team (a routing correction), newest first.
 
 Only what may be quoted is shown (console.metrics.may_quote): never a sensitive message, a
@@ -9,7 +10,7 @@ similar questions and acting on them are the next steps of the curation loop (is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,7 +28,7 @@ from taskstore.models import RoutingCorrection
 DAYS = 30  # how far back the inbox looks
 SCAN = 5000  # resident messages read at most (newest first) for fallbacks
 SHOWN = 300
-KINDS = ("fallback", "not_helpful", "rerouted")  # also the page's filter values
+KINDS = ("fallback", "none_fit", "not_helpful", "person_after_answer", "rerouted")
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,19 @@ class Item:
     to_team: str | None = None  # a reroute's right team
 
 
-async def fallbacks(session: AsyncSession, since: datetime) -> list[Item]:
+async def from_conversations(session: AsyncSession, since: datetime) -> list[Item]:
+    """Resident questions the bot did not understand (or found out of scope), those whose
+    offered topics did not fit ("none of these"), and answered ones after which the resident
+    asked for a person."""
     rows = await session.execute(
-        select(Message.text, Message.nlu, Message.created_at, Conversation.language)
+        select(
+            Message.id,
+            Message.conversation_id,
+            Message.text,
+            Message.nlu,
+            Message.created_at,
+            Conversation.language,
+        )
         .join(Conversation, Conversation.id == Message.conversation_id)
         .where(
             Message.author == "resident",
@@ -54,14 +65,35 @@ async def fallbacks(session: AsyncSession, since: datetime) -> list[Item]:
         .order_by(Message.id.desc())
         .limit(SCAN)
     )
-    found = []
-    for text, nlu, at, conversation_language in rows.all():
-        reading = Reading.of(nlu)
-        if reading is None or reading.answered or not may_quote(text, False, reading):
+    found: dict[int, Item] = {}  # by the question's message id
+    asked: dict[int, tuple[int, Item, bool]] = {}  # conversation -> its last quotable question
+    for message_id, conversation_id, text, nlu, at, language in reversed(rows.all()):
+        pressed = nlu.get("payload") if isinstance(nlu, dict) else None
+        if pressed is not None:
+            if (last := asked.get(conversation_id)) is not None:
+                question_id, item, answered = last
+                if (kind := _kind_after(pressed, answered)) is not None:
+                    found[question_id] = replace(item, kind=kind)
             continue
-        language = _language(nlu, conversation_language)
-        found.append(Item("fallback", text, language, at, reading.guess, reading.team))
-    return found
+        reading = Reading.of(nlu)
+        if reading is None or not may_quote(text, False, reading):
+            asked.pop(conversation_id, None)  # nothing of a sensitive question is listed
+            continue
+        lang = _language(nlu, language)
+        item = Item("fallback", text, lang, at, reading.guess, reading.team)
+        asked[conversation_id] = (message_id, item, reading.answered)
+        if not reading.answered:
+            found[message_id] = item
+    return list(found.values())
+
+
+def _kind_after(pressed: str, answered: bool) -> str | None:
+    """What a button pressed after a question says about it."""
+    if pressed == "none":
+        return "none_fit"
+    if pressed == "handoff" and answered:
+        return "person_after_answer"
+    return None
 
 
 async def not_helpful(session: AsyncSession, since: datetime) -> list[Item]:
@@ -110,10 +142,12 @@ async def inbox_page(request: web.Request) -> web.Response:
     kind = request.query.get("kind", "")
     since = runtime.clock() - timedelta(days=DAYS)
     async with runtime.db.transaction() as session:
-        items = []
-        for source, read in zip(KINDS, (fallbacks, not_helpful, rerouted), strict=True):
-            if kind in ("", source):
-                items += await read(session, since)
+        items = [
+            *await from_conversations(session, since),
+            *await not_helpful(session, since),
+            *await rerouted(session, since),
+        ]
+    items = [item for item in items if kind in ("", item.kind)]
     items.sort(key=lambda item: item.at, reverse=True)
     return render(
         request,

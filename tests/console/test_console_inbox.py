@@ -3,12 +3,14 @@ sensitive or private matter; other roles are refused."""
 
 from __future__ import annotations
 
+from tests.bot.test_dialogue import ambiguous_question
 from tests.helpers.console_kit import GENERAL, STREETS, Console, post
 from tests.helpers.rest_client import Chat
 
 GIBBERISH = "xyzzy plugh qwerty"
 SNOW = "Milloin katuja aurataan?"
 SENSITIVE = "Minulla on ollut pitkään masennusta enkä jaksa töissä"
+HOURS = "Milloin kirjasto on auki?"
 MOVED = "Kysymys joka kuuluu oikeastaan katuasioille"
 
 
@@ -40,3 +42,27 @@ def test_only_the_communications_team_and_admins_see_the_inbox(console: Console)
     assert console.client("pekka").get("/console/inbox").status_code == 403  # an agent
     assert console.client("leena").get("/console/inbox").status_code == 403  # a team lead
     assert console.client("admin").get("/console/inbox").status_code == 200
+
+
+def test_button_presses_tell_which_questions_went_wrong(console: Console) -> None:
+    """ "None of these" marks the clarified question; asking for a person right after an
+    answer marks the answered one; a person asked for after a sensitive question shows
+    nothing."""
+    kaisa = console.comms()
+    unclear = ambiguous_question(console.server)
+    chat = Chat(console.server, language="en")
+    chat.send(unclear)
+    chat.press("none")
+    answered = Chat(console.server, language="fi")
+    answered.send(HOURS)
+    answered.send(payload="handoff")
+    private = Chat(console.server, language="fi")
+    private.send(SENSITIVE)
+    private.send(payload="handoff")
+
+    none_fit = kaisa.get("/console/inbox?kind=none_fit").text
+    assert unclear in none_fit and "none of the offered topics fit" in none_fit
+    after = kaisa.get("/console/inbox?kind=person_after_answer").text
+    assert HOURS in after and "asked for a person after the answer" in after
+    everything = kaisa.get("/console/inbox").text
+    assert "2 questions" in everything and "masennus" not in everything
