@@ -5,7 +5,6 @@ answered alone; store_size() says what the store takes on disk."""
 
 from __future__ import annotations
 
-import os
 import random
 import sqlite3
 import time
@@ -15,7 +14,13 @@ from pathlib import Path
 from sqlalchemy import func, make_url, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bench.console_seed_tickets import OTHER_WEIGHT, TEAM_WEIGHTS, Seeded, Seeder
+from bench.console_seed_tickets import (
+    OTHER_WEIGHT,
+    TEAM_WEIGHTS,
+    Seeded,
+    Seeder,
+    web_conversations,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD_DAYS = 30
@@ -38,33 +43,15 @@ async def bot_only_conversations(
     seeder: Seeder, session: AsyncSession, n: int, seeded: Seeded
 ) -> None:
     """Conversations the bot answered alone: a question and the answer, no ticket."""
-    from taskstore import Conversation, Message, Resident
+    from taskstore import Message
 
     rows = []
     for _ in range(n):
         _team, lang, created, intent = seeder.pick()
         rows.append((lang, created, intent))
-    residents = [
-        Resident(channel="web", external_id=os.urandom(12).hex(), language=lang, created_at=c)
-        for lang, c, _ in rows
-    ]
-    session.add_all(residents)
-    await session.flush()
-    conversations = [
-        Conversation(
-            token=os.urandom(18).hex(),
-            resident_id=r.id,
-            channel="web",
-            language=lang,
-            state="bot",
-            slots={},
-            created_at=c,
-            updated_at=c,
-        )
-        for r, (lang, c, _) in zip(residents, rows, strict=True)
-    ]
-    session.add_all(conversations)
-    await session.flush()
+    conversations = await web_conversations(
+        session, [(lang, created, None, False) for lang, created, _ in rows]
+    )
     messages = []
     for conv, (lang, created, intent) in zip(conversations, rows, strict=True):
         sensitive = intent.sensitive

@@ -13,9 +13,12 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+
+if TYPE_CHECKING:
+    from taskstore import Conversation
 
 DAYS = 60  # the seeded history
 # Relative ticket volumes: streets and general advice get the most (the largest team).
@@ -86,36 +89,16 @@ class Seeder:
         from actions.sla import HELSINKI, add_business_hours
         from actions.tickets import is_private
         from bot.privacy import SENSITIVE_PLACEHOLDER
-        from taskstore import Conversation, Event, Message, Resident, store
+        from taskstore import Event, Message, store
 
         rng = self.rng
         plans = []
         for _ in range(n):
             team, lang, created, intent = self.pick()
             plans.append((team, lang, created, intent, is_private(self.content, team, intent.name)))
-        residents = [
-            Resident(channel="web", external_id=os.urandom(12).hex(), language=lang, created_at=c)
-            for _, lang, c, _, _ in plans
-        ]
-        session.add_all(residents)
-        await session.flush()
-        conversations = [
-            Conversation(
-                token=os.urandom(18).hex(),
-                resident_id=resident.id,
-                channel="web",
-                language=lang,
-                state="bot",
-                slots={},
-                team_id=team,
-                private=private,
-                created_at=created,
-                updated_at=created,
-            )
-            for resident, (team, lang, created, _, private) in zip(residents, plans, strict=True)
-        ]
-        session.add_all(conversations)
-        await session.flush()
+        conversations = await web_conversations(
+            session, [(lang, created, team, private) for team, lang, created, _, private in plans]
+        )
         messages: list[Message] = []
         events: list[Event] = []
 
@@ -297,3 +280,35 @@ class Seeder:
         seeded.conversations += n
         seeded.messages += len(messages)
         seeded.events += len(events)
+
+
+async def web_conversations(
+    session: AsyncSession, opened: list[tuple[str, datetime, str | None, bool]]
+) -> list[Conversation]:
+    """One web resident and conversation per (language, created, team, private), stored."""
+    from taskstore import Conversation, Resident
+
+    residents = [
+        Resident(channel="web", external_id=os.urandom(12).hex(), language=lang, created_at=c)
+        for lang, c, _, _ in opened
+    ]
+    session.add_all(residents)
+    await session.flush()
+    conversations = [
+        Conversation(
+            token=os.urandom(18).hex(),
+            resident_id=resident.id,
+            channel="web",
+            language=lang,
+            state="bot",
+            slots={},
+            team_id=team,
+            private=private,
+            created_at=created,
+            updated_at=created,
+        )
+        for resident, (lang, created, team, private) in zip(residents, opened, strict=True)
+    ]
+    session.add_all(conversations)
+    await session.flush()
+    return conversations
