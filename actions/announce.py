@@ -32,3 +32,11 @@ def conversation_changed(session: AsyncSession, conversation_id: int, holder: bo
     resident (bot or a person) may have changed, so the web chat looks too."""
     data: dict[str, object] = {"kind": "state", "holder": True} if holder else {"kind": "state"}
     announce_after_commit(session, conversation_topic(conversation_id), data)
+
+
+CONTENT_TOPIC = "content"
+
+
+def content_published(session: AsyncSession, number: int) -> None:
+    """Every worker installs the new live version (bot.live_content)."""
+    announce_after_commit(session, CONTENT_TOPIC, {"kind": "content", "version": number})

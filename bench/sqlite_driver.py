@@ -21,7 +21,7 @@ from sqlalchemy import text
 from bench.common import percentile
 from bot.runtime import Runtime
 from content import load_valid_content
-from kuntabotti.model_store import load_model, train_model
+from content.model_store import load_model, train_model
 from nlu import ModelHandle, NLUModel
 from taskstore import Database
 

@@ -48,7 +48,7 @@ NOTICE_TTL = 10.0  # seconds a worker reuses the service-break notices it read
 
 class Dialogue:
     def __init__(self, content: Content, nlu: ModelHandle, clock: Callable[[], datetime]) -> None:
-        self.content = content
+        self.content = content  # replaced whole, with the model, by Runtime.install
         self.nlu = nlu
         self.clock = clock
         self.notices = NoticeBoard(ttl=NOTICE_TTL)
@@ -69,6 +69,7 @@ class Dialogue:
         prepared: Prepared,
         message_id: int,
     ) -> list[Message]:
+        prepared = understanding.reread(self.nlu, conversation, prepared)
         ctx = self._context(session, conversation)
         # A deep copy: the JSON column sees a change only when it gets a different value.
         slots = cast(Slots, copy.deepcopy(conversation.slots or {}))

@@ -24,7 +24,7 @@ from bot.errors import BadInput, NotStored, UnknownConversation
 from bot.hub import Hub
 from bot.replies import Button, OutMessage, out_message
 from content import Content
-from nlu import LANGUAGES, ModelHandle
+from nlu import LANGUAGES, ModelHandle, NLUModel
 from taskstore import Announcement, Database, Message, store
 
 MAX_TEXT = 4000  # characters a channel may hand in; longer input is refused, not cut
@@ -81,6 +81,16 @@ class Runtime:
         self._turn_locks: weakref.WeakValueDictionary[str, asyncio.Lock] = (
             weakref.WeakValueDictionary()
         )
+
+    async def install(self, content: Content, model: NLUModel) -> None:
+        """A new content version and its model, for the turns that start from now on.
+        Content and model change together (no await between them), and a turn that read
+        its message with the old model reads it again (bot.understanding.reread)."""
+        if content.teams != self.content.teams:
+            async with self.db.transaction() as session:
+                await store.sync_teams(session, content.teams.values())
+        self.content = self.dialogue.content = content
+        self.nlu.swap(model)
 
     def _tell_hub(self, announcements: list[Announcement]) -> None:
         for topic, data in announcements:

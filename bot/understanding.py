@@ -7,7 +7,7 @@ not be kept is written even once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from bot.errors import BadInput
@@ -15,7 +15,7 @@ from bot.payloads import PAYLOAD, button_label
 from bot.privacy import SENSITIVE_PLACEHOLDER, redact
 from bot.slots import Slots
 from content import Content
-from nlu import ModelHandle, ParseResult
+from nlu import ModelHandle, NLUModel, ParseResult
 from taskstore import Conversation, ConversationState
 
 
@@ -34,6 +34,7 @@ class Prepared:
     nlu_record: dict[str, Any] | None
     redacted: bool
     sensitive: bool
+    parsed_by: NLUModel | None = None  # the model that read `result`
 
 
 def prepare(
@@ -47,7 +48,8 @@ def prepare(
         button: dict[str, Any] = {"payload": incoming.payload}
         return Prepared(incoming, None, label, None, button, False, False)
     text = incoming.text or ""
-    result = nlu.parse(text, conversation.language)
+    model = nlu.model
+    result = model.parse(text, conversation.language)
     form = slots.get("form")
     in_private_form = conversation.state == ConversationState.COLLECTING and bool(
         form and form.get("private")
@@ -61,10 +63,23 @@ def prepare(
             "language": result.language,
             "sensitive": True,
         }
-        return Prepared(incoming, result, SENSITIVE_PLACEHOLDER, ticket_text, record, True, True)
+        return Prepared(
+            incoming, result, SENSITIVE_PLACEHOLDER, ticket_text, record, True, True, model
+        )
     return Prepared(
-        incoming, result, ticket_text, ticket_text, _nlu_record(result), redacted, False
+        incoming, result, ticket_text, ticket_text, _nlu_record(result), redacted, False, model
     )
+
+
+def reread(nlu: ModelHandle, conversation: Conversation, prepared: Prepared) -> Prepared:
+    """A new content version went live between the two halves of a turn: the message is
+    read again by its model, so the answer comes from content that has the intent named.
+    What was stored stays as the first reading decided."""
+    if prepared.result is None or prepared.parsed_by is nlu.model:
+        return prepared
+    model = nlu.model
+    result = model.parse(prepared.incoming.text or "", conversation.language)
+    return replace(prepared, result=result, parsed_by=model)
 
 
 def _nlu_record(result: ParseResult) -> dict[str, Any]:

@@ -12,8 +12,9 @@ from typing import Any
 from tqdm import tqdm
 
 from content import ContentInvalid, load_valid_content, validate
+from content.model_store import load_model, train_model
 from content.testset import TestSetError, half_of, load_split, load_test_set
-from kuntabotti.model_store import load_model, train_model
+from kuntabotti.content_cli import add_content_commands
 from kuntabotti.notices_cli import add_notice_commands
 from kuntabotti.staff_cli import add_staff_commands
 from nlu import LANGUAGES, NLUModel
@@ -145,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     upgrade.add_argument("--database-url", help="overrides DATABASE_URL")
     upgrade.set_defaults(run=_db_upgrade)
+    add_content_commands(sub)
     add_notice_commands(sub)
     add_staff_commands(sub)
     return parser

@@ -9,6 +9,8 @@ import signal
 
 from aiohttp import web
 
+from actions.content_work import follow_folder
+from bot.live_content import LiveContent
 from bot.mailer import Mailer
 from bot.pubsub import install_bridge
 from bot.runtime import Runtime
@@ -16,25 +18,40 @@ from bot.scheduler import DeadlineScheduler
 from bot.telegram import TelegramChannel
 from console import ConsoleConfig
 from content import load_valid_content
+from content.document import digest, from_document, to_document, validated
+from content.model_store import train_model
 from kuntabotti.app import Install, build_app
-from kuntabotti.model_store import train_model
 from kuntabotti.settings import Settings
 from nlu import ModelHandle, NLUModel
 from taskstore import Database
 from taskstore.staff import ensure_first_admin
 
 
-def _load(settings: Settings) -> tuple[Runtime, str]:
-    content = load_valid_content(settings.data)
-    target, seconds = train_model(content, settings.models, if_needed=True)
+async def _load(settings: Settings) -> tuple[Runtime, LiveContent, str]:
+    """The live content version (the content folder taken in first, see
+    actions.content_work.follow_folder) and its model, trained if needed."""
+    db = Database(settings.database_url)
+    await db.migrate()
+    folder = await asyncio.to_thread(load_valid_content, settings.data)
+    document = to_document(folder)
+    async with db.transaction() as session:
+        live, version_note = await follow_folder(session, document)
+        number, same = live.number, live.digest == digest(document)
+        live_document = validated(live.document)
+    content = folder if same else from_document(live_document, f"version {number}")
+    target, seconds = await asyncio.to_thread(train_model, content, settings.models, if_needed=True)
     note = "up to date" if seconds is None else f"trained in {seconds:.0f} s"
-    model = NLUModel.load(target)
-    runtime = Runtime(Database(settings.database_url), content, ModelHandle(model))
-    return runtime, f"model {target.name} ({note})"
+    model = await asyncio.to_thread(NLUModel.load, target)
+    runtime = Runtime(db, content, ModelHandle(model))
+    return (
+        runtime,
+        LiveContent(runtime, settings.models, number),
+        (f"{version_note}; model {target.name} ({note})"),
+    )
 
 
 async def serve(settings: Settings) -> None:
-    runtime, model_note = await asyncio.to_thread(_load, settings)
+    runtime, live_content, model_note = await _load(settings)
     telegram = TelegramChannel.from_env(runtime)  # before anything starts: bad config stops us
     await runtime.prepare()
     # The model and content are ~160,000 long-lived objects; a full collection walked them
@@ -46,7 +63,7 @@ async def serve(settings: Settings) -> None:
     base = f"http://{settings.host}:{settings.port}"
     mailer = Mailer(settings.mail) if settings.mail is not None else None
     scheduler = DeadlineScheduler(runtime, mailer=mailer, console_url=settings.public_url or base)
-    extra: list[Install] = [scheduler.install]
+    extra: list[Install] = [scheduler.install, live_content.install]
     if (bridge := install_bridge(runtime)) is not None:  # PostgreSQL: push across workers
         extra.append(bridge)
     if telegram is not None:

@@ -12,7 +12,7 @@ import pickle
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -193,13 +193,12 @@ def _entities(doc: Any) -> list[Entity]:
     ]
 
 
-def data_hash(files: Iterable[Path], config: NLUConfig) -> str:
-    """Models are keyed by what they were trained from: data files and configuration."""
+def data_hash(content_digest: str, config: NLUConfig) -> str:
+    """Models are keyed by what they were trained from: the content's digest (see
+    content.document) and the configuration."""
     digest = hashlib.sha256(json.dumps(config.to_dict(), sort_keys=True).encode())
     digest.update(str(FORMAT_VERSION).encode())
-    for path in sorted(files):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    digest.update(content_digest.encode())
     return digest.hexdigest()[:16]
 
 

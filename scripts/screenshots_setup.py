@@ -23,8 +23,8 @@ from playwright.sync_api import Page, expect
 from bot.runtime import Runtime
 from console import ConsoleConfig
 from content import load_valid_content
+from content.model_store import train_model
 from kuntabotti.app import build_app
-from kuntabotti.model_store import train_model
 from nlu import ModelHandle, NLUModel
 from scripts.screenshots_demo import PASSWORD, demo_clock
 from taskstore import Database

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from content import Content, load_valid_content
-from kuntabotti.model_store import train_model
+from content.model_store import train_model
 from nlu import NLUModel
 
 pytest_plugins = [
@@ -101,6 +101,6 @@ def models_dir(tmp_path_factory: pytest.TempPathFactory, content: Content) -> Pa
 
 @pytest.fixture(scope="session")
 def model(models_dir: Path) -> NLUModel:
-    from kuntabotti.model_store import load_model
+    from content.model_store import load_model
 
     return load_model(models_dir)

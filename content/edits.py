@@ -1,0 +1,163 @@
+"""Edits the communications team makes to a content document (a draft), one function each.
+
+Pure functions on a document: each checks what it can see at once (the intent exists, the
+example is not another intent's, the placeholders are known) and raises EditError with a
+sentence for the editor; the whole-content checks run when the draft is evaluated
+(content.export.checked). Each returns a short description for the draft's change log.
+"""
+
+from __future__ import annotations
+
+import re
+
+from content.document import Document, IntentDoc, default_file, intent_of
+from content.schema import KINDS, SLOTS, TITLE_MAX
+from content.validate import PLACEHOLDERS, normalize_example
+from nlu import LANGUAGES
+
+NAME = re.compile(r"^[a-z][a-z0-9_]{2,80}$")
+MAX_EXAMPLE = 300
+MAX_ANSWER = 2000
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+class EditError(ValueError):
+    """An edit that cannot be made as asked; the text says why (shown to the editor)."""
+
+
+def _intent(document: Document, name: str) -> IntentDoc:
+    intent = intent_of(document, name)
+    if intent is None:
+        raise EditError("No such topic in this draft.")
+    return intent
+
+
+def _language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise EditError("Unknown language.")
+
+
+def owner_of_example(document: Document, lang: str, text: str) -> str | None:
+    """The intent that already has this example (compared as the validator does)."""
+    key = normalize_example(text)
+    for intent in document["intents"]:
+        if any(normalize_example(t) == key for t in intent["examples"].get(lang, [])):
+            return intent["name"]
+    return None
+
+
+def add_examples(document: Document, name: str, lang: str, texts: list[str]) -> str:
+    """Add example questions; ones the intent already has are skipped, one that another
+    intent has is refused (the two would teach the model opposite things)."""
+    _language(lang)
+    intent = _intent(document, name)
+    cleaned = [" ".join(t.split()) for t in texts if t.strip()]
+    if not cleaned:
+        raise EditError("Write at least one example question.")
+    if any(len(t) > MAX_EXAMPLE for t in cleaned):
+        raise EditError(f"An example is longer than {MAX_EXAMPLE} characters.")
+    examples = intent["examples"].setdefault(lang, [])
+    added = 0
+    for text in cleaned:
+        owner = owner_of_example(document, lang, text)
+        if owner == name:
+            continue
+        if owner is not None:
+            title = _intent(document, owner)["title"].get(lang, owner)
+            raise EditError(f"'{text}' is already an example of the topic '{title}'.")
+        examples.append(text)
+        added += 1
+    return f"{added} {lang} example(s) added to {name}"
+
+
+def remove_example(document: Document, name: str, lang: str, text: str) -> str:
+    _language(lang)
+    examples = _intent(document, name)["examples"].get(lang, [])
+    if text not in examples:
+        raise EditError("That example is not in the topic (any more).")
+    examples.remove(text)
+    return f"{lang} example removed from {name}"
+
+
+def check_placeholders(text: str) -> None:
+    unknown = sorted(set(_PLACEHOLDER.findall(text)) - PLACEHOLDERS)
+    if unknown:
+        names = ", ".join("{" + u + "}" for u in unknown)
+        known = ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS))
+        raise EditError(f"Unknown placeholder {names}. Known ones: {known}.")
+
+
+def set_answer(document: Document, name: str, lang: str, text: str) -> str:
+    _language(lang)
+    intent = _intent(document, name)
+    text = text.strip().replace("\r\n", "\n")
+    if not text:
+        raise EditError("The answer is empty.")
+    if len(text) > MAX_ANSWER:
+        raise EditError(f"The answer is longer than {MAX_ANSWER} characters.")
+    check_placeholders(text)
+    intent["answers"][lang] = text
+    return f"{lang} answer of {name} changed"
+
+
+def set_title(document: Document, name: str, lang: str, title: str) -> str:
+    _language(lang)
+    intent = _intent(document, name)
+    title = " ".join(title.split())
+    if not title or len(title) > TITLE_MAX:
+        raise EditError(f"A title has 1 to {TITLE_MAX} characters.")
+    intent["title"][lang] = title
+    return f"{lang} title of {name} changed"
+
+
+def new_intent(
+    document: Document,
+    name: str,
+    *,
+    team: str,
+    kind: str,
+    sensitive: bool,
+    titles: dict[str, str],
+    answers: dict[str, str],
+    slots: tuple[str, ...] = (),
+) -> str:
+    """A new faq or case topic with its titles and answers; examples are added after."""
+    if not NAME.match(name):
+        raise EditError("A topic's id has 3 to 80 small letters, digits or _, a letter first.")
+    if intent_of(document, name) is not None:
+        raise EditError("A topic with that id exists already.")
+    if team not in {t["id"] for t in document["teams"]}:
+        raise EditError("Unknown team.")
+    if kind not in KINDS or kind == "core":
+        raise EditError("A new topic is a question (faq) or a case.")
+    if any(slot not in SLOTS for slot in slots):
+        raise EditError("Unknown slot.")
+    intent: IntentDoc = {
+        "name": name,
+        "team": team,
+        "kind": kind,
+        "sensitive": sensitive,
+        "slots": list(slots),
+        "file": default_file(kind, team),
+        "title": {},
+        "prompt": {},
+        "examples": {lang: [] for lang in LANGUAGES},
+        "answers": {},
+    }
+    document["intents"].append(intent)
+    for lang in LANGUAGES:
+        if titles.get(lang, "").strip():
+            set_title(document, name, lang, titles[lang])
+        if answers.get(lang, "").strip():
+            set_answer(document, name, lang, answers[lang])
+    return f"new topic {name} ({team}, {kind})"
+
+
+def retire_intent(document: Document, name: str) -> str:
+    """Remove a topic; its stored messages keep their history (titles fall back to a plain
+    phrase). The bot's own topics (greetings, handoff) cannot be retired."""
+    intent = _intent(document, name)
+    if intent["kind"] == "core":
+        raise EditError("The bot's own topics cannot be retired.")
+    document["intents"].remove(intent)
+    return f"topic {name} retired"

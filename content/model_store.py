@@ -1,0 +1,160 @@
+"""Where trained models live: models/<key>/, keyed by the content's digest and the NLU
+configuration, and models/latest (what `kuntabotti nlu parse` and friends use by default).
+
+Training for a running server happens in another process (`train_elsewhere`): it takes a
+core for half a minute or more, and the chat turns of the server must keep their latency.
+That process runs at a lower priority and reports its steps in models/<key>.progress.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from content.document import Document, from_document, to_document, training_digest
+from content.export import checked
+from content.loader import Content
+from nlu import NLUConfig, NLUModel, data_hash
+
+LATEST = "latest"
+TRAINING_STEPS = 5  # features, held-out scores, classifier, thresholds, language id
+NICENESS = 10  # the training process yields the cores to the server's turns
+
+
+def model_key(content: Content, config: NLUConfig | None = None) -> str:
+    return document_key(to_document(content), config)
+
+
+def document_key(document: Document, config: NLUConfig | None = None) -> str:
+    """Answers and titles are not part of it (content.document.training_digest)."""
+    return data_hash(training_digest(document), config or NLUConfig())
+
+
+def model_dir(models: Path, key: str) -> Path | None:
+    """The folder of a trained model, or None if that model was not trained (here)."""
+    target = models / key
+    return target if (target / "model.pkl").is_file() else None
+
+
+def latest_model_dir(models: Path) -> Path | None:
+    pointer = models / LATEST
+    if not pointer.is_file():
+        return None
+    return model_dir(models, pointer.read_text().strip())
+
+
+def train_model(
+    content: Content,
+    models: Path,
+    config: NLUConfig | None = None,
+    progress: Callable[[str], None] | None = None,
+    if_needed: bool = False,
+) -> tuple[Path, float | None]:
+    """Train into models/<key>/ and point models/latest at it. With `if_needed`, an existing
+    model for the same data and config is reused (returned time is then None)."""
+    config = config or NLUConfig()
+    target = models / model_key(content, config)
+    if if_needed and (target / "model.pkl").is_file():
+        _point_latest(models, target)
+        return target, None
+    started = time.perf_counter()
+    model = NLUModel.train(
+        content.training_examples(),
+        content.intent_infos(),
+        config,
+        progress,
+        data_hash=target.name,
+        vocabulary=content.team_examples(),
+    )
+    model.save(target)
+    _point_latest(models, target)
+    return target, time.perf_counter() - started
+
+
+def _point_latest(models: Path, target: Path) -> None:
+    models.mkdir(parents=True, exist_ok=True)
+    tmp = models / f"{LATEST}.{os.getpid()}.tmp"
+    tmp.write_text(target.name + "\n")
+    tmp.replace(models / LATEST)
+
+
+def load_model(models: Path, explicit: Path | None = None) -> NLUModel:
+    directory = explicit or latest_model_dir(models)
+    if directory is None:
+        raise FileNotFoundError(f"no trained model in {models}: run `kuntabotti train` first")
+    return NLUModel.load(directory)
+
+
+# -- training in another process ---------------------------------------------------------
+
+
+def progress_of(models: Path, key: str) -> dict[str, object] | None:
+    """What the training of `key` reported last: {"step", "of", "stage", "started"}."""
+    try:
+        data = json.loads((models / f"{key}.progress").read_text())
+    except (FileNotFoundError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+@dataclass(frozen=True)
+class Trained:
+    folder: Path | None  # None: the document has errors and no model was trained
+    problems: list[str]  # what the check found, "file:line: severity: message"
+
+
+def _train_document(document: Document, models: Path, check: bool) -> tuple[str | None, list[str]]:
+    """In the training process: check (when asked), train, save; returns the key."""
+    os.nice(NICENESS)
+    problems: list[str] = []
+    if check:
+        content = checked(document, "draft")
+        problems = [str(p) for p in content.problems]
+        if content.errors:
+            return None, problems
+    else:
+        content = from_document(document, "version")
+    key = document_key(document)
+    report = models / f"{key}.progress"
+    done = 0
+
+    def step(stage: str) -> None:
+        nonlocal done
+        done += 1
+        state = {"step": done, "of": TRAINING_STEPS, "stage": stage, "started": started}
+        tmp = report.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(state))
+        tmp.replace(report)
+
+    models.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    train_model(content, models, progress=step, if_needed=True)
+    return key, problems
+
+
+_executor: ProcessPoolExecutor | None = None
+
+
+async def train_elsewhere(document: Document, models: Path, *, check: bool = False) -> Trained:
+    """Train the model of `document` in the training process (started on first use, one
+    job at a time) unless it is in `models` already. With `check`, the whole content checks
+    run first (content.export.checked) and a document with errors trains nothing."""
+    global _executor
+    key = document_key(document)
+    if not check and (ready := model_dir(models, key)) is not None:
+        return Trained(ready, [])
+    if _executor is None:
+        # spawn: a fork of a server with open sockets, threads and an event loop is unsafe.
+        _executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    loop = asyncio.get_running_loop()
+    trained, problems = await loop.run_in_executor(
+        _executor, _train_document, document, models.resolve(), check
+    )
+    return Trained(model_dir(models, trained) if trained is not None else None, problems)
