@@ -30,9 +30,11 @@ HERE = Path(__file__).resolve().parent
 
 @dataclass(frozen=True)
 class ConsoleConfig:
-    """What the console needs beyond the runtime: the mailer (None: no e-mail)."""
+    """What the console needs beyond the runtime: the mailer (None: no e-mail) and the
+    models folder (where a draft's check trains its model)."""
 
     mailer: SendsMail | None = None
+    models: Path = Path("models")
 
 
 CONSOLE = web.AppKey("console", ConsoleConfig)

@@ -19,12 +19,13 @@ from typing import Any, TypeVar
 import pytest
 from aiohttp import web
 
+from bot.live_content import LiveContent
 from bot.runtime import Runtime
 from console import ConsoleConfig
 from content import Content
 from kuntabotti.app import build_app
 from nlu import ModelHandle, NLUModel
-from taskstore import Database, utcnow
+from taskstore import Database, utcnow, versions
 
 T = TypeVar("T")
 
@@ -51,7 +52,10 @@ def run_live_server(
     extra_routes: Sequence[Callable[[web.Application], None]] = (),
     clock: Callable[[], datetime] = utcnow,
     console: ConsoleConfig | None = None,
+    live_content: Path | None = None,
 ) -> Iterator[LiveServer]:
+    """`live_content`: a models folder; the server then follows the store's live content
+    version as `kuntabotti run` does (bot.live_content)."""
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
@@ -59,7 +63,12 @@ def run_live_server(
     async def start() -> tuple[Runtime, web.AppRunner, int]:
         runtime = Runtime(Database(database_url, clock=clock), content, ModelHandle(model))
         await runtime.prepare()
-        runner = web.AppRunner(build_app(runtime, extra_routes, console), access_log=None)
+        routes = list(extra_routes)
+        if live_content is not None:
+            async with runtime.db.transaction() as session:
+                number = await versions.live_number(session)
+            routes.append(LiveContent(runtime, live_content, number, poll=1.0).install)
+        runner = web.AppRunner(build_app(runtime, routes, console), access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()

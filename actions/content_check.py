@@ -1,0 +1,96 @@
+"""Checking a draft before it may be published: the whole content checks (file:line, as an
+export would show them) and its model trained, in the training process
+(content.model_store.train_elsewhere), while the server keeps answering.
+
+The result is kept on the draft (`figures`) with the digest it was made for: an edit after
+the check changes the digest, so a draft is publishable only when its latest state passed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from content.document import validated
+from content.model_store import document_key, progress_of, train_elsewhere
+from taskstore import Database, versions
+from taskstore.models import ContentVersion, now_of
+
+RUNNING, PASSED, FAILED = "running", "passed", "failed"
+STALE_AFTER = 900.0  # seconds: a check that long is taken to have died with its worker
+
+log = logging.getLogger(__name__)
+
+
+def check_state(row: ContentVersion) -> dict[str, Any] | None:
+    """The draft's check, if it was made for the draft as it is now."""
+    figures = row.figures or {}
+    return figures if figures.get("digest") == row.digest else None
+
+
+def may_publish(row: ContentVersion) -> bool:
+    state = check_state(row)
+    return state is not None and state.get("status") == PASSED
+
+
+def progress(models: Path, row: ContentVersion) -> dict[str, object] | None:
+    """How far the training of a running check is (steps of content.model_store)."""
+    state = check_state(row)
+    if state is None or state.get("status") != RUNNING:
+        return None
+    return progress_of(models, str(state.get("model", "")))
+
+
+async def start_check(db: Database, models: Path, draft_id: int) -> bool:
+    """Mark the draft as being checked and run the check in the background; False when a
+    check of this very state is running or done already."""
+    async with db.transaction() as session:
+        row = await versions.draft(session, draft_id, lock=True)
+        if row is None:
+            return False
+        state = check_state(row)
+        if state is not None and state.get("status") == PASSED:
+            return False
+        if state is not None and state.get("status") == RUNNING:
+            started = datetime.fromisoformat(str(state["started"]))
+            if (now_of(session) - started).total_seconds() < STALE_AFTER:
+                return False
+        document = validated(copy.deepcopy(row.document))
+        row.figures = {
+            "digest": row.digest,
+            "status": RUNNING,
+            "model": document_key(document),
+            "started": now_of(session).isoformat(),
+        }
+    task = asyncio.create_task(_check(db, models, draft_id, row.digest, document))
+    _running.add(task)
+    task.add_done_callback(_running.discard)
+    return True
+
+
+_running: set[asyncio.Task[None]] = set()  # kept: the loop holds tasks only weakly
+
+
+async def _check(db: Database, models: Path, draft_id: int, digest: str, document: Any) -> None:
+    try:
+        trained = await train_elsewhere(document, models, check=True)
+        status = PASSED if trained.folder is not None else FAILED
+        problems = trained.problems
+    except Exception as exc:  # the training process died: say so on the page
+        log.exception("checking draft %s failed", draft_id)
+        status, problems = FAILED, [f"the check stopped: {exc}"]
+    async with db.transaction() as session:
+        row = await versions.draft(session, draft_id, lock=True)
+        if row is None or (row.figures or {}).get("digest") != digest:
+            return  # published, discarded or edited meanwhile: this result is of no use
+        row.figures = {
+            **(row.figures or {}),
+            "status": status,
+            "problems": problems[:200],
+            "errors": sum(1 for p in problems if ": error: " in p),
+            "finished": now_of(session).isoformat(),
+        }
