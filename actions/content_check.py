@@ -18,7 +18,8 @@ from typing import Any
 from content.document import validated
 from content.model_store import document_key, progress_of, train_elsewhere
 from taskstore import Database, versions
-from taskstore.models import ContentVersion, now_of
+from taskstore.curation import ContentVersion
+from taskstore.models import now_of
 
 RUNNING, PASSED, FAILED = "running", "passed", "failed"
 STALE_AFTER = 900.0  # seconds: a check that long is taken to have died with its worker

@@ -19,7 +19,8 @@ from actions.staff_work import WorkError
 from content.document import Document, digest, validated
 from taskstore import store
 from taskstore import versions as stored
-from taskstore.models import ContentVersion, now_of
+from taskstore.curation import ContentVersion
+from taskstore.models import now_of
 
 MAX_NOTE = 500
 DATA = "data"

@@ -8,7 +8,19 @@ from aiohttp import web
 
 from bot.runtime import Runtime
 from bot.web import RUNTIME
-from console import admin, auth, dashboard, inbox, live, notices, queue, streams, tickets
+from console import (
+    admin,
+    auth,
+    content_pages,
+    content_topics,
+    dashboard,
+    inbox,
+    live,
+    notices,
+    queue,
+    streams,
+    tickets,
+)
 from console.auth import is_https, require_login
 from console.i18n import LANGUAGES
 from console.reports import install_reports
@@ -71,10 +83,23 @@ def create_console(runtime: Runtime, config: ConsoleConfig | None = None) -> web
     r.add_get("/teams/{team}/replies", admin.replies_page)
     r.add_post("/teams/{team}/replies", admin.replies_change)
     r.add_get("/inbox", inbox.inbox_page)
+    r.add_get("/inbox/{id}", inbox.group_page)
+    r.add_post("/inbox/{id}", inbox.group_action)
     r.add_get("/notices", notices.notices_page)
     r.add_post("/notices", notices.notice_post)
     r.add_get("/notices/{id}", notices.notice_page)
     r.add_post("/notices/{id}", notices.notice_change)
+    r.add_get("/content", content_pages.content_page)
+    r.add_post("/content/drafts", content_pages.draft_start)
+    r.add_post("/content/versions/{number}/rollback", content_pages.version_rollback)
+    r.add_get("/content/drafts/{id}", content_pages.draft_page)
+    r.add_post("/content/drafts/{id}/check", content_pages.draft_check)
+    r.add_post("/content/drafts/{id}/publish", content_pages.draft_publish)
+    r.add_post("/content/drafts/{id}/discard", content_pages.draft_discard)
+    r.add_get("/content/drafts/{id}/new", content_topics.new_topic_page)
+    r.add_post("/content/drafts/{id}/new", content_topics.new_topic_post)
+    r.add_get("/content/drafts/{id}/topics/{name}", content_topics.topic_page)
+    r.add_post("/content/drafts/{id}/topics/{name}", content_topics.topic_change)
     r.add_get("/dashboard", dashboard.dashboard_page)
     r.add_get("/dashboard.csv", dashboard.dashboard_csv)
     r.add_static("/static/", HERE / "static", follow_symlinks=False)

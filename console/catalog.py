@@ -17,6 +17,7 @@ from actions.sla import DAYS
 from actions.texts import WEEKDAYS
 from console.catalog_admin import ADMIN
 from console.catalog_comms import COMMS
+from console.catalog_content import CONTENT
 from console.catalog_dashboard import DASHBOARD
 from console.catalog_labels import LABELS
 
@@ -361,4 +362,4 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "(de första {count}; avgränsa med filtren för att se resten)",
     },
 }
-CATALOG |= ADMIN | DASHBOARD | LABELS | COMMS
+CATALOG |= ADMIN | DASHBOARD | LABELS | COMMS | CONTENT

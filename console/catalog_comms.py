@@ -11,27 +11,110 @@ COMMS: dict[str, dict[str, str]] = {
         "fi": "Saapuneet: mihin botti ei osannut vastata",
         "sv": "Inkorg: det boten inte klarade av",
     },
-    "Questions of the last {days} days the bot could not handle: not understood, none of the "
-    "offered topics fit, the answer did not help or was followed by a request for a person, "
-    "or staff moved the ticket to another team. Sensitive and private matters are never "
-    "shown.": {
-        "fi": "Viimeisten {days} päivän kysymykset, joihin botti ei osannut vastata: se ei "
-        "ymmärtänyt, mikään tarjotuista aiheista ei sopinut, vastaus ei auttanut tai sen "
-        "jälkeen pyydettiin ihmistä, tai henkilöstö siirsi asian toiselle tiimille. "
-        "Arkaluonteisia ja yksityisiä asioita ei näytetä koskaan.",
-        "sv": "Frågor från de senaste {days} dagarna som boten inte klarade av: den förstod "
-        "inte, inget av de föreslagna ämnena passade, svaret hjälpte inte eller följdes av en "
-        "begäran om en människa, eller personalen flyttade ärendet till ett annat team. "
-        "Känsliga och privata ärenden visas aldrig.",
+    "Questions of the last {days} days the bot could not handle, similar ones grouped across "
+    "languages, the biggest and most recent first: not understood, none of the offered topics "
+    "fit, the answer did not help or was followed by a request for a person, or staff moved "
+    "the ticket to another team. Sensitive and private matters are never shown.": {
+        "fi": "Viimeisten {days} päivän kysymykset, joihin botti ei osannut vastata, "
+        "samankaltaiset ryhmiteltyinä kielestä riippumatta, suurimmat ja tuoreimmat ensin: "
+        "botti ei ymmärtänyt, "
+        "mikään tarjotuista aiheista ei sopinut, vastaus ei auttanut tai sen jälkeen pyydettiin "
+        "ihmistä, tai henkilöstö siirsi asian toiselle tiimille. Arkaluonteisia ja yksityisiä "
+        "asioita ei näytetä koskaan.",
+        "sv": "Frågor från de senaste {days} dagarna som boten inte klarade av, liknande frågor "
+        "grupperade oberoende av språk, de största och nyaste först: boten förstod inte, inget av "
+        "de föreslagna ämnena passade, svaret hjälpte inte eller följdes av en begäran om en "
+        "människa, eller personalen flyttade ärendet till ett annat team. Känsliga och privata "
+        "ärenden visas aldrig.",
+    },
+    "Groups": {"fi": "Ryhmät", "sv": "Grupper"},
+    "group:open": {"fi": "käsittelemättä", "sv": "obehandlade", "en": "to do"},
+    "group:ignored": {"fi": "ohitetut", "sv": "ignorerade", "en": "ignored"},
+    "group:done": {"fi": "käsitellyt", "sv": "behandlade", "en": "done"},
+    "{groups} groups shown, {questions} questions": {
+        "fi": "Ryhmiä näkyvissä {groups}, kysymyksiä {questions}",
+        "sv": "{groups} grupper visas, {questions} frågor",
+    },
+    "{count} groups in all": {"fi": "ryhmiä kaikkiaan {count}", "sv": "{count} grupper totalt"},
+    "{count} new questions are being grouped": {
+        "fi": "{count} uutta kysymystä ryhmitellään parhaillaan",
+        "sv": "{count} nya frågor grupperas just nu",
+    },
+    "latest": {"fi": "viimeksi", "sv": "senast"},
+    "Open the group": {"fi": "Avaa ryhmä", "sv": "Öppna gruppen"},
+    "Ignore": {"fi": "Ohita", "sv": "Ignorera"},
+    "Reopen": {"fi": "Palauta käsiteltäväksi", "sv": "Återställ"},
+    "A group of questions": {"fi": "Kysymysryhmä", "sv": "En grupp frågor"},
+    "Back to the inbox": {"fi": "Takaisin saapuneisiin", "sv": "Tillbaka till inkorgen"},
+    "The questions": {"fi": "Kysymykset", "sv": "Frågorna"},
+    "Staff moved these to": {
+        "fi": "Henkilöstö siirsi nämä",
+        "sv": "Personalen flyttade dessa till",
+    },
+    "What to do with the group": {"fi": "Mitä ryhmälle tehdään", "sv": "Vad görs med gruppen"},
+    "Changes go into the draft “{note}”; check and publish it on the Content page.": {
+        "fi": "Muutokset menevät luonnokseen ”{note}”; tarkista ja julkaise se Sisältö-sivulla.",
+        "sv": "Ändringarna går till utkastet ”{note}”; kontrollera och publicera det på sidan "
+        "Innehåll.",
+    },
+    "Changes go into a new draft; check and publish it on the Content page.": {
+        "fi": "Muutokset menevät uuteen luonnokseen; tarkista ja julkaise se Sisältö-sivulla.",
+        "sv": "Ändringarna går till ett nytt utkast; kontrollera och publicera det på sidan "
+        "Innehåll.",
+    },
+    "Add the questions as examples of": {
+        "fi": "Lisää kysymykset esimerkeiksi aiheeseen",
+        "sv": "Lägg till frågorna som exempel på",
+    },
+    "Every topic": {"fi": "Kaikki aiheet", "sv": "Alla ämnen"},
+    "Add as examples": {"fi": "Lisää esimerkeiksi", "sv": "Lägg till som exempel"},
+    "Make a new topic of these": {"fi": "Tee näistä uusi aihe", "sv": "Gör ett nytt ämne av dessa"},
+    "Out of scope: the bot should not answer these": {
+        "fi": "Aiheen ulkopuolella: botin ei pidä vastata näihin",
+        "sv": "Utanför ämnet: boten ska inte svara på dessa",
+    },
+    "Added as examples of “{topic}”": {
+        "fi": "Lisätty esimerkeiksi aiheeseen ”{topic}”",
+        "sv": "Tillagda som exempel på ”{topic}”",
+    },
+    "Made into the new topic “{topic}”": {
+        "fi": "Tehty uudeksi aiheeksi ”{topic}”",
+        "sv": "Gjort till det nya ämnet ”{topic}”",
+    },
+    "Marked out of scope": {"fi": "Merkitty aiheen ulkopuoliseksi", "sv": "Markerat utanför ämnet"},
+    "Ignored": {"fi": "Ohitettu", "sv": "Ignorerad"},
+    "Only a case asks a first question.": {
+        "fi": "Vain asia, josta tehdään tiketti, kysyy ensin jotain.",
+        "sv": "Bara ett ärende som blir en biljett frågar något först.",
+    },
+    "The first question is empty.": {
+        "fi": "Ensimmäinen kysymys on tyhjä.",
+        "sv": "Den första frågan är tom.",
+    },
+    "Save the first question": {"fi": "Tallenna ensimmäinen kysymys", "sv": "Spara första frågan"},
+    "What the bot asks first (cases only)": {
+        "fi": "Mitä botti kysyy ensin (vain tikettiasiat)",
+        "sv": "Vad boten frågar först (bara ärenden)",
+    },
+    "From the inbox: these questions become its first examples": {
+        "fi": "Saapuneista: näistä kysymyksistä tulee sen ensimmäiset esimerkit",
+        "sv": "Från inkorgen: dessa frågor blir dess första exempel",
+    },
+    "From the inbox": {"fi": "Saapuneista", "sv": "Från inkorgen"},
+    "{topic}: the first question changed ({language})": {
+        "fi": "{topic}: ensimmäinen kysymys muuttui ({language})",
+        "sv": "{topic}: den första frågan ändrades ({language})",
+    },
+    "{topic}: {count} questions from the inbox added as examples": {
+        "fi": "{topic}: {count} kysymystä saapuneista lisätty esimerkeiksi",
+        "sv": "{topic}: {count} frågor från inkorgen tillagda som exempel",
+    },
+    "Every question of the group is an example already.": {
+        "fi": "Ryhmän kaikki kysymykset ovat jo esimerkkejä.",
+        "sv": "Alla frågor i gruppen är redan exempel.",
     },
     "everything": {"fi": "kaikki", "sv": "allt"},
     "{count} questions": {"fi": "Kysymyksiä: {count}", "sv": "Frågor: {count}"},
-    "{count} questions; the newest {shown} shown": {
-        "fi": "Kysymyksiä: {count}; uusimmat {shown} näytetään",
-        "sv": "Frågor: {count}; de {shown} nyaste visas",
-    },
-    "When": {"fi": "Milloin", "sv": "När"},
-    "What happened": {"fi": "Mitä tapahtui", "sv": "Vad hände"},
     "The bot's best guess": {"fi": "Botin paras arvaus", "sv": "Botens bästa gissning"},
     "Nothing here: the bot handled everything it was asked.": {
         "fi": "Ei mitään: botti osasi vastata kaikkeen, mitä siltä kysyttiin.",

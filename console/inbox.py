@@ -1,160 +1,174 @@
-"""The inbox of what the bot could not handle, for the communications team: resident
-questions that fell back or were out of scope, whose offered topics did not fit, or after
-whose answer the resident asked for a person; answers a resident said did not help; and
-tickets staff moved to another team (a routing correction), newest first.
+"""The inbox of what the bot could not handle, for the communications team: similar
+questions grouped across languages (bot/inbox_job.py, actions/inbox_work.py), the biggest,
+most recent, clearest failures first; and what can be done to a group: add its questions as
+examples of a topic (the model's top guess first), start a new topic from it, mark it out of
+scope (examples of "out of scope"), or ignore it (new similar questions join it and stay out
+of the way). Content changes go into the newest open draft (a new one when there is none),
+never straight to the live bot.
 
-Only what may be quoted is shown (console.metrics.may_quote): never a sensitive message, a
-private conversation or ticket, or a placeholder that stands for words not stored. Grouping
-similar questions and acting on them are the next steps of the curation loop (issue 14).
+Sources and what may be shown: actions/inbox_sources.py (never a sensitive or private
+matter).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
-from typing import Any
+from collections.abc import Mapping
+from datetime import timedelta
+from functools import partial
 
 from aiohttp import web
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from actions import content_work, inbox_work
+from actions.inbox_sources import KINDS
+from actions.staff_work import WorkError
 from bot.web import RUNTIME
-from console.access import may_curate
-from console.metrics import Reading, may_quote
-from console.shared import render, viewer
-from taskstore import AnswerFeedback, Conversation, Message, Ticket
-from taskstore.models import RoutingCorrection
+from console.access import Viewer, may_curate
+from console.shared import form, int_param, render, saved, viewer
+from content.edits import EditError, add_group_examples
+from nlu import OUT_OF_SCOPE
+from taskstore import versions
+from taskstore.curation import InboxCluster, InboxItem
 
 DAYS = 30  # how far back the inbox looks
-SCAN = 5000  # resident messages read at most (newest first) for fallbacks
-SHOWN = 300
-KINDS = ("fallback", "none_fit", "not_helpful", "person_after_answer", "rerouted")
+SHOWN = 50  # groups on one page
+FROM_INBOX = "From the inbox"
 
 
-@dataclass(frozen=True)
-class Item:
-    kind: str
-    text: str
-    language: str
-    at: datetime
-    guess: str | None  # the intent the model ranked first
-    team: str | None  # the model's team; for a reroute, the team it was moved from
-    to_team: str | None = None  # a reroute's right team
-
-
-async def from_conversations(session: AsyncSession, since: datetime) -> list[Item]:
-    """Resident questions the bot did not understand (or found out of scope), those whose
-    offered topics did not fit ("none of these"), and answered ones after which the resident
-    asked for a person."""
-    rows = await session.execute(
-        select(
-            Message.id,
-            Message.conversation_id,
-            Message.text,
-            Message.nlu,
-            Message.created_at,
-            Conversation.language,
-        )
-        .join(Conversation, Conversation.id == Message.conversation_id)
-        .where(
-            Message.author == "resident",
-            Message.created_at >= since,
-            Message.nlu.is_not(None),
-            Conversation.private.is_(False),
-        )
-        .order_by(Message.id.desc())
-        .limit(SCAN)
-    )
-    found: dict[int, Item] = {}  # by the question's message id
-    asked: dict[int, tuple[int, Item, bool]] = {}  # conversation -> its last quotable question
-    for message_id, conversation_id, text, nlu, at, language in reversed(rows.all()):
-        pressed = nlu.get("payload") if isinstance(nlu, dict) else None
-        if pressed is not None:
-            if (last := asked.get(conversation_id)) is not None:
-                question_id, item, answered = last
-                if (kind := _kind_after(pressed, answered)) is not None:
-                    found[question_id] = replace(item, kind=kind)
-            continue
-        reading = Reading.of(nlu)
-        if reading is None or not may_quote(text, False, reading):
-            asked.pop(conversation_id, None)  # nothing of a sensitive question is listed
-            continue
-        lang = _language(nlu, language)
-        item = Item("fallback", text, lang, at, reading.guess, reading.team)
-        asked[conversation_id] = (message_id, item, reading.answered)
-        if not reading.answered:
-            found[message_id] = item
-    return list(found.values())
-
-
-def _kind_after(pressed: str, answered: bool) -> str | None:
-    """What a button pressed after a question says about it."""
-    if pressed == "none":
-        return "none_fit"
-    if pressed == "handoff" and answered:
-        return "person_after_answer"
-    return None
-
-
-async def not_helpful(session: AsyncSession, since: datetime) -> list[Item]:
-    rows = await session.execute(
-        select(Message.text, Message.nlu, AnswerFeedback.language, AnswerFeedback.created_at)
-        .join(Message, Message.id == AnswerFeedback.message_id)
-        .join(Conversation, Conversation.id == AnswerFeedback.conversation_id)
-        .where(
-            AnswerFeedback.helpful.is_(False),
-            AnswerFeedback.created_at >= since,
-            Conversation.private.is_(False),
-        )
-    )
-    found = []
-    for text, nlu, language, at in rows.all():
-        reading = Reading.of(nlu)
-        if reading is None or not may_quote(text, False, reading):
-            continue
-        found.append(Item("not_helpful", text, language, at, reading.guess, reading.team))
-    return found
-
-
-async def rerouted(session: AsyncSession, since: datetime) -> list[Item]:
-    rows = await session.execute(
-        select(RoutingCorrection)
-        .join(Ticket, Ticket.id == RoutingCorrection.ticket_id)
-        .where(RoutingCorrection.created_at >= since, Ticket.private.is_(False))
-    )
-    return [
-        Item("rerouted", c.question, c.language, c.created_at, c.intent, c.from_team, c.to_team)
-        for c in rows.scalars().all()
-        if c.question and not c.question.startswith("[")
-    ]
-
-
-def _language(nlu: dict[str, Any], fallback: str) -> str:
-    value = nlu.get("language")
-    return value if isinstance(value, str) else fallback
+def _allowed(me: Viewer) -> None:
+    if not may_curate(me):
+        raise web.HTTPForbidden(text="the inbox is the communications team's")
 
 
 async def inbox_page(request: web.Request) -> web.Response:
     me = viewer(request)
-    if not may_curate(me):
-        raise web.HTTPForbidden(text="the inbox is the communications team's")
+    _allowed(me)
     runtime = request.app[RUNTIME]
+    status = request.query.get("status", inbox_work.OPEN)
+    status = status if status in inbox_work.STATUSES else inbox_work.OPEN
     kind = request.query.get("kind", "")
+    kind = kind if kind in KINDS else ""
     since = runtime.clock() - timedelta(days=DAYS)
     async with runtime.db.transaction() as session:
-        items = [
-            *await from_conversations(session, since),
-            *await not_helpful(session, since),
-            *await rerouted(session, since),
-        ]
-    items = [item for item in items if kind in ("", item.kind)]
-    items.sort(key=lambda item: item.at, reverse=True)
+        groups, total = await inbox_work.ranked(session, status, since, SHOWN if not kind else 500)
+        waiting = await session.scalar(
+            select(func.count(InboxItem.id)).where(InboxItem.cluster_id.is_(None))
+        )
+    if kind:
+        groups = [g for g in groups if any(k == kind for k, _ in g.kinds)][:SHOWN]
     return render(
         request,
         "inbox.html",
-        items=items[:SHOWN],
-        total=len(items),
-        kind=kind if kind in KINDS else "",
+        groups=groups,
+        total=total,
+        questions=sum(g.size for g in groups),
+        waiting=waiting or 0,
+        showing=status,
+        statuses=inbox_work.STATUSES,
+        kind=kind,
         kinds=KINDS,
         days=DAYS,
     )
+
+
+async def _group(session: AsyncSession, cluster_id: int) -> InboxCluster:
+    cluster = await session.get(InboxCluster, cluster_id)
+    if cluster is None:
+        raise web.HTTPNotFound()
+    return cluster
+
+
+async def group_page(
+    request: web.Request, *, error: str | None = None, fields: Mapping[str, str] | None = None
+) -> web.Response:
+    me = viewer(request)
+    _allowed(me)
+    runtime = request.app[RUNTIME]
+    cluster_id = int_param(request, "id")
+    since = runtime.clock() - timedelta(days=DAYS * 12)  # a group's page shows its whole year
+    async with runtime.db.transaction() as session:
+        cluster = await _group(session, cluster_id)
+        groups, _ = await inbox_work.ranked(session, cluster.status, since, 10_000)
+        draft = next(iter(await versions.drafts(session)), None)
+    group = next((g for g in groups if g.id == cluster_id), None)
+    if group is None:
+        raise web.HTTPNotFound()
+    content = runtime.content
+    guesses = [name for name, _ in group.guesses if name in content.intents]
+    topics = sorted(
+        (i for i in content.intents.values() if i.kind in ("faq", "case")),
+        key=lambda i: content.intent_title(i.name, "fi").casefold(),
+    )
+    return render(
+        request,
+        "inbox_group.html",
+        status=400 if error else 200,
+        error=error,
+        group=group,
+        cluster=cluster,
+        guesses=guesses,
+        topics=[i.name for i in topics],
+        chosen=(fields or {}).get("topic") or (guesses[0] if guesses else ""),
+        draft=draft,
+    )
+
+
+async def _draft_id(session: AsyncSession, me: Viewer) -> int:
+    """The newest open draft, or a new one: the inbox's changes wait there for a check."""
+    drafts = await versions.drafts(session)
+    if drafts:
+        return drafts[0].id
+    return (await content_work.open_draft(session, me.id, FROM_INBOX)).id
+
+
+async def group_action(request: web.Request) -> web.StreamResponse:
+    """`action`: examples (with `topic`), new_topic, out_of_scope, ignore, reopen."""
+    me = viewer(request)
+    _allowed(me)
+    runtime = request.app[RUNTIME]
+    cluster_id = int_param(request, "id")
+    fields = await form(request)
+    action = fields.get("action", "")
+    try:
+        async with runtime.db.transaction() as session:
+            await _group(session, cluster_id)
+            if action in ("ignore", "reopen"):
+                status = inbox_work.IGNORED if action == "ignore" else inbox_work.OPEN
+                await inbox_work.set_status(session, cluster_id, status, me.id, "ignored")
+                target = "/console/inbox"
+            elif action == "new_topic":
+                draft_id = await _draft_id(session, me)
+                target = f"/console/content/drafts/{draft_id}/new?group={cluster_id}"
+            elif action in ("examples", "out_of_scope"):
+                topic = OUT_OF_SCOPE if action == "out_of_scope" else fields.get("topic", "")
+                texts = await inbox_work.group_texts(session, cluster_id)
+                draft_id = await _draft_id(session, me)
+                await content_work.edit_draft(
+                    session, draft_id, me.id, partial(add_group_examples, name=topic, texts=texts)
+                )
+                done = "out_of_scope" if action == "out_of_scope" else f"examples:{topic}"
+                await inbox_work.set_status(session, cluster_id, inbox_work.DONE, me.id, done)
+                target = f"/console/content/drafts/{draft_id}"
+                if action == "examples":
+                    target += f"/topics/{topic}"
+            else:
+                raise web.HTTPBadRequest(text="unknown action")
+    except (EditError, WorkError) as exc:
+        return await group_page(request, error=str(exc), fields=fields)
+    raise saved(request, "saved", target)
+
+
+async def add_new_topic_examples(
+    session: AsyncSession, draft_id: int, cluster_id: int, topic: str, me: Viewer
+) -> str | None:
+    """After a topic was made from a group (the new-topic page's `group`): its questions
+    become the topic's first examples and the group is done. None if it is gone."""
+    if await session.get(InboxCluster, cluster_id) is None:
+        return None
+    texts = await inbox_work.group_texts(session, cluster_id)
+    what = await content_work.edit_draft(
+        session, draft_id, me.id, partial(add_group_examples, name=topic, texts=texts)
+    )
+    await inbox_work.set_status(session, cluster_id, inbox_work.DONE, me.id, f"new_topic:{topic}")
+    return what

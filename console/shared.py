@@ -60,6 +60,13 @@ FLASHES = {
     "language": N_("Language changed."),
     "notice_posted": N_("Notice posted."),
     "notice_ended": N_("Notice ended."),
+    "draft_started": N_("Draft started."),
+    "draft_published": N_("Draft published: every part of the bot answers with it in a moment."),
+    "rolled_back": N_("Rolled back: the bot answers with that version again in a moment."),
+    "draft_discarded": N_("Draft discarded."),
+    "check_started": N_("The check started; it takes from a few seconds to a minute."),
+    "topic_added": N_("Topic added to the draft; add its example questions next."),
+    "topic_retired": N_("Topic retired in the draft."),
 }
 VIEWER = web.RequestKey("viewer", Viewer)  # the signed-in staff member
 CSRF = web.RequestKey("csrf", str)  # the session's CSRF token

@@ -70,6 +70,27 @@ def add_examples(document: Document, name: str, lang: str, texts: list[str]) -> 
     return f"{added} {lang} example(s) added to {name}"
 
 
+def add_group_examples(document: Document, name: str, texts: dict[str, list[str]]) -> str:
+    """Add a whole inbox group's questions to a topic: one that another topic has already is
+    left out (and counted), so one clash does not stop the rest."""
+    added = skipped = 0
+    for lang, items in texts.items():
+        _language(lang)
+        for text in items:
+            before = len(_intent(document, name)["examples"].get(lang, []))
+            try:
+                add_examples(document, name, lang, [text])
+            except EditError:
+                skipped += 1
+                continue
+            added += len(_intent(document, name)["examples"][lang]) - before
+    if not added:
+        raise EditError("Every question of the group is an example already.")
+    return f"{added} example(s) from the inbox added to {name}" + (
+        f" ({skipped} left out: examples of other topics)" if skipped else ""
+    )
+
+
 def remove_example(document: Document, name: str, lang: str, text: str) -> str:
     _language(lang)
     examples = _intent(document, name)["examples"].get(lang, [])
@@ -110,6 +131,19 @@ def set_title(document: Document, name: str, lang: str, title: str) -> str:
     return f"{lang} title of {name} changed"
 
 
+def set_prompt(document: Document, name: str, lang: str, prompt: str) -> str:
+    """A case's first question to the resident (its ticket form opens with it)."""
+    _language(lang)
+    intent = _intent(document, name)
+    if intent["kind"] != "case":
+        raise EditError("Only a case asks a first question.")
+    prompt = " ".join(prompt.split())
+    if not prompt:
+        raise EditError("The first question is empty.")
+    intent["prompt"][lang] = prompt
+    return f"{lang} first question of {name} changed"
+
+
 def new_intent(
     document: Document,
     name: str,
@@ -119,9 +153,11 @@ def new_intent(
     sensitive: bool,
     titles: dict[str, str],
     answers: dict[str, str],
+    prompts: dict[str, str] | None = None,
     slots: tuple[str, ...] = (),
 ) -> str:
-    """A new faq or case topic with its titles and answers; examples are added after."""
+    """A new faq or case topic with its titles and answers (and a case's first questions);
+    examples are added after."""
     if not NAME.match(name):
         raise EditError("A topic's id has 3 to 80 small letters, digits or _, a letter first.")
     if intent_of(document, name) is not None:
@@ -150,6 +186,8 @@ def new_intent(
             set_title(document, name, lang, titles[lang])
         if answers.get(lang, "").strip():
             set_answer(document, name, lang, answers[lang])
+        if kind == "case" and (prompts or {}).get(lang, "").strip():
+            set_prompt(document, name, lang, (prompts or {})[lang])
     return f"new topic {name} ({team}, {kind})"
 
 

@@ -1,20 +1,17 @@
 """Where trained models live: models/<key>/, keyed by the content's digest and the NLU
 configuration, and models/latest (what `kuntabotti nlu parse` and friends use by default).
 
-Training for a running server happens in another process (`train_elsewhere`): it takes a
-core for half a minute or more, and the chat turns of the server must keep their latency.
-That process runs at a lower priority and reports its steps in models/<key>.progress.
+Training for a running server happens in the background process (`train_elsewhere`,
+nlu.elsewhere): it takes a core for half a minute or more, and the chat turns of the server
+must keep their latency. It reports its steps in models/<key>.progress.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
-import multiprocessing
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,10 +19,10 @@ from content.document import Document, from_document, to_document, training_dige
 from content.export import checked
 from content.loader import Content
 from nlu import NLUConfig, NLUModel, data_hash
+from nlu.elsewhere import run_elsewhere
 
 LATEST = "latest"
 TRAINING_STEPS = 5  # features, held-out scores, classifier, thresholds, language id
-NICENESS = 10  # the training process yields the cores to the server's turns
 
 
 def model_key(content: Content, config: NLUConfig | None = None) -> str:
@@ -111,8 +108,7 @@ class Trained:
 
 
 def _train_document(document: Document, models: Path, check: bool) -> tuple[str | None, list[str]]:
-    """In the training process: check (when asked), train, save; returns the key."""
-    os.nice(NICENESS)
+    """In the background process: check (when asked), train, save; returns the key."""
     problems: list[str] = []
     if check:
         content = checked(document, "draft")
@@ -139,22 +135,12 @@ def _train_document(document: Document, models: Path, check: bool) -> tuple[str 
     return key, problems
 
 
-_executor: ProcessPoolExecutor | None = None
-
-
 async def train_elsewhere(document: Document, models: Path, *, check: bool = False) -> Trained:
     """Train the model of `document` in the training process (started on first use, one
     job at a time) unless it is in `models` already. With `check`, the whole content checks
     run first (content.export.checked) and a document with errors trains nothing."""
-    global _executor
     key = document_key(document)
     if not check and (ready := model_dir(models, key)) is not None:
         return Trained(ready, [])
-    if _executor is None:
-        # spawn: a fork of a server with open sockets, threads and an event loop is unsafe.
-        _executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-    loop = asyncio.get_running_loop()
-    trained, problems = await loop.run_in_executor(
-        _executor, _train_document, document, models.resolve(), check
-    )
+    trained, problems = await run_elsewhere(_train_document, document, models.resolve(), check)
     return Trained(model_dir(models, trained) if trained is not None else None, problems)

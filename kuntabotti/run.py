@@ -10,6 +10,7 @@ import signal
 from aiohttp import web
 
 from actions.content_work import follow_folder
+from bot.inbox_job import InboxJob
 from bot.live_content import LiveContent
 from bot.mailer import Mailer
 from bot.pubsub import install_bridge
@@ -63,7 +64,7 @@ async def serve(settings: Settings) -> None:
     base = f"http://{settings.host}:{settings.port}"
     mailer = Mailer(settings.mail) if settings.mail is not None else None
     scheduler = DeadlineScheduler(runtime, mailer=mailer, console_url=settings.public_url or base)
-    extra: list[Install] = [scheduler.install, live_content.install]
+    extra: list[Install] = [scheduler.install, live_content.install, InboxJob(runtime).install]
     if (bridge := install_bridge(runtime)) is not None:  # PostgreSQL: push across workers
         extra.append(bridge)
     if telegram is not None:

@@ -5,6 +5,7 @@ PostgreSQL the production database (`DATABASE_URL`). Every worker reads and writ
 so no conversation state lives only in one process's memory.
 """
 
+from taskstore.curation import ContentVersion, InboxCluster, InboxItem
 from taskstore.db import DEFAULT_URL, Announcement, Database, announce_after_commit, async_url
 from taskstore.models import (
     AnswerFeedback,
@@ -25,10 +26,13 @@ __all__ = [
     "DEFAULT_URL",
     "Announcement",
     "AnswerFeedback",
+    "ContentVersion",
     "Conversation",
     "ConversationState",
     "Database",
     "Event",
+    "InboxCluster",
+    "InboxItem",
     "Message",
     "Resident",
     "ServiceNotice",

@@ -345,28 +345,3 @@ class CannedReply(Base):
     text: Mapped[str] = mapped_column(Text)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     created_at: Mapped[datetime] = mapped_column(default=stamp)
-
-
-class ContentVersion(Base):
-    """The content (intents, examples, answers, teams...) as one JSON document
-    (content.document). A published version has a number and never changes; the highest
-    number is live. A draft has no number: the communications team's edits go there, and
-    publishing it makes it the next version. A rollback publishes an earlier version's
-    document again as the next number, so the history only grows."""
-
-    __tablename__ = "content_versions"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    number: Mapped[int | None] = mapped_column(Integer, unique=True)
-    status: Mapped[str] = mapped_column(String(10), index=True)  # draft|published|discarded
-    document: Mapped[dict[str, Any]] = mapped_column()
-    digest: Mapped[str] = mapped_column(String(16))
-    based_on: Mapped[int | None] = mapped_column(Integer)  # the version a draft started from
-    source: Mapped[str] = mapped_column(String(20))  # data|console|import|rollback
-    note: Mapped[str] = mapped_column(Text, default="")
-    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
-    created_at: Mapped[datetime] = mapped_column(default=stamp)
-    published_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
-    published_at: Mapped[datetime | None] = mapped_column()
-    # A draft's change log: {"by": staff id or None, "at": ISO time, "what": short text}.
-    edits: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    figures: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # evaluation, when run

@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from taskstore.models import ContentVersion, now_of
+from taskstore.curation import ContentVersion
+from taskstore.models import now_of
 
 PUBLISHED, DRAFT, DISCARDED = "published", "draft", "discarded"
 

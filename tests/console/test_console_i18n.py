@@ -23,11 +23,12 @@ import pytest
 from jinja2 import nodes
 
 from actions.deadline_mail import _TARGETS as DEADLINE_TARGETS
+from actions.inbox_sources import KINDS as INBOX_KINDS
+from actions.inbox_work import STATUSES as INBOX_STATUSES
 from actions.sla import DAYS
 from actions.staff_work import PRIORITIES
 from console.catalog import CATALOG
 from console.i18n import LANGUAGES, gettext
-from console.inbox import KINDS as INBOX_KINDS
 from console.shared import _env as console_templates
 from content.schema import SLOTS
 from taskstore.models import EVENT_TYPES
@@ -41,6 +42,8 @@ TEMPLATES = CONSOLE / "templates"
 RAISING = (
     ROOT / "actions" / "staff_work.py",
     ROOT / "actions" / "notice_work.py",
+    ROOT / "actions" / "content_work.py",
+    ROOT / "content" / "edits.py",
     ROOT / "bot" / "staff_live.py",
     ROOT / "taskstore" / "staff.py",
 )
@@ -55,6 +58,7 @@ PREFIXED: dict[str, tuple[str, ...]] = {
     "state:": CONVERSATION_STATES,
     "day:": DAYS,  # office-hours keys of data/teams.yml
     "inbox:": INBOX_KINDS,  # console/inbox.py item kinds
+    "group:": INBOX_STATUSES,  # actions/inbox_work.py group statuses
 }
 # Every non-literal a template passes to `_()`, and the codes it can hold. A new one fails
 # the test until it is listed here (and its codes are in the catalog).
@@ -79,6 +83,7 @@ TEMPLATE_VALUES: dict[str, tuple[str, ...]] = {
     "event.data.get('target', '')": SLA_TARGETS,
     "error": (),  # the handlers' messages, collected from the Python sources
     "flash": (),  # web.FLASHES, marked with N_()
+    "p.text": (),  # a Phrase of console/content_pages.py, its texts marked with N_()
 }
 # The same for `_()`/`gettext()` in the console's Python modules (module: expression).
 PYTHON_VALUES: dict[str, tuple[str, ...]] = {

@@ -1,0 +1,289 @@
+"""The communications team's content pages: a draft started, a topic edited on its page,
+checked, published and rolled back, and what a resident hears follows without a restart;
+refused edits say why and keep what was written; the pages pass axe in Chromium.
+
+Only drafts that change answers or titles are checked here: their model is the one already
+in the session's models folder, so a check takes seconds instead of a training run."""
+
+from __future__ import annotations
+
+import copy
+import re
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from markupsafe import escape
+from playwright.sync_api import Browser, expect
+
+from actions import content_work
+from console import ConsoleConfig
+from content import Content
+from content.document import Document, to_document
+from content.edits import set_answer
+from nlu import NLUModel
+from taskstore.staff import add_staff
+from tests.console.test_console_browser import accessible, new_context, submit
+from tests.console.test_console_words import identifiers_in, visible_texts
+from tests.helpers.console_kit import PASSWORD, STAFF, Console, post
+from tests.helpers.live import LiveServer, run_live_server
+from tests.helpers.rest_client import Chat
+
+NEW_ANSWER = "Tämä vastaus tuli sisältöluonnoksesta, joka julkaistiin työpöydältä."
+CONTENT = "/console/content"
+DRAFT = re.compile(r"/console/content/drafts/(\d+)$")
+
+
+@pytest.fixture
+def desk(tmp_path: Path, content: Content, model: NLUModel, models_dir: Path) -> Iterator[Console]:
+    """A server that follows the store's live content version, with version 1 from the
+    content folder and the console's staff (plus kaisa of the communications team)."""
+    for server in run_live_server(
+        f"sqlite:///{tmp_path / 'kuntabotti.db'}",
+        content,
+        model,
+        console=ConsoleConfig(models=models_dir),
+        live_content=models_dir,
+    ):
+
+        async def seed(server: LiveServer = server) -> None:
+            async with server.runtime.db.transaction() as session:
+                for username, (name, role, teams) in STAFF.items():
+                    await add_staff(session, username, name, PASSWORD, role, teams)
+                await add_staff(session, "kaisa", "Kaisa Viestintä", PASSWORD, "comms", [])
+                await content_work.follow_folder(session, to_document(content))
+
+        server.call(seed())
+        yield Console(server)
+
+
+def eventually(check: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.3)
+    return check()
+
+
+def faq_question(content: Content, model: NLUModel) -> tuple[str, str]:
+    """An FAQ topic and one of its Finnish examples the model answers with that topic."""
+    for intent in content.intents.values():
+        if intent.kind != "faq" or intent.sensitive:
+            continue
+        for example in intent.examples["fi"][:5]:
+            result = model.parse(example.text, "fi")
+            if result.intent.name == intent.name and not result.fallback:
+                return intent.name, example.text
+    raise AssertionError("no FAQ example the model recognises")
+
+
+def start_draft(http: httpx.Client, note: str) -> str:
+    response = post(http, f"{CONTENT}/drafts", CONTENT, note=note)
+    assert response.status_code == 303, response.text
+    found = DRAFT.search(response.headers["location"])
+    assert found is not None, response.headers["location"]
+    return found.group(0)
+
+
+def publish_answer(console: Console, content: Content, name: str, answer: str) -> None:
+    """A version with another Finnish answer, published straight in the store (as another
+    worker or the command line would)."""
+    changed: Document = copy.deepcopy(to_document(content))
+    set_answer(changed, name, "fi", answer)
+
+    async def publish() -> None:
+        async with console.server.runtime.db.transaction() as session:
+            await content_work.publish_document(
+                session, changed, source="console", note="Välissä julkaistu", by=None
+            )
+
+    console.server.call(publish())
+
+
+def hears(console: Console, question: str, text: str) -> bool:
+    chat = Chat(console.server, language="fi")
+    chat.send(question)
+    return text in chat.said
+
+
+def test_a_published_answer_reaches_residents_and_a_rollback_brings_the_old_back(
+    desk: Console, content: Content, model: NLUModel
+) -> None:
+    name, question = faq_question(content, model)
+    kaisa = desk.client("kaisa")
+    overview = kaisa.get(CONTENT)
+    assert overview.status_code == 200 and "from the content folder" in overview.text
+    assert not identifiers_in(visible_texts(overview.text), content)
+    assert desk.client("admin").get(CONTENT).status_code == 200
+    for other in ("leena", "pekka"):  # a lead and an agent
+        assert desk.client(other).get(CONTENT).status_code == 403
+    assert not hears(desk, question, NEW_ANSWER)
+
+    draft = start_draft(kaisa, "Uusi vastaus")
+    topic = f"{draft}/topics/{name}"
+    changed = post(kaisa, topic, topic, action="answer", lang="fi", text=NEW_ANSWER)
+    assert changed.status_code == 303 and changed.headers["location"].endswith("#in-fi")
+    early = post(kaisa, f"{draft}/publish", draft)
+    assert early.status_code == 400 and "Only a draft whose check passed" in early.text
+
+    assert post(kaisa, f"{draft}/check", draft).status_code == 303
+    first = kaisa.get(draft).text
+    if 'data-check="running"' in first:
+        assert "Reload" in first and "The check started" in first
+
+    def checked() -> bool:
+        return 'data-check="running"' not in kaisa.get(draft).text
+
+    assert eventually(checked, 90), "the check did not finish"
+    page = kaisa.get(draft).text
+    assert 'data-check="passed"' in page, page
+    assert escape(NEW_ANSWER) in page and "the answer changed (suomi)" in page
+
+    published = post(kaisa, f"{draft}/publish", draft, note="Uusi vastaus julkaistu")
+    assert published.status_code == 303 and published.headers["location"] == CONTENT
+    assert eventually(lambda: hears(desk, question, NEW_ANSWER), 15)
+    listing = kaisa.get(CONTENT).text
+    assert 'data-live="2"' in listing and "Kaisa Viestintä" in listing
+    assert "Uusi vastaus julkaistu" in listing and "No open drafts." in listing
+    assert kaisa.get(draft).status_code == 404  # published: no longer a draft
+
+    rolled = post(kaisa, f"{CONTENT}/versions/1/rollback", CONTENT)
+    assert rolled.status_code == 303
+    assert eventually(lambda: not hears(desk, question, NEW_ANSWER), 15)
+    listing = kaisa.get(CONTENT).text
+    assert 'data-live="3"' in listing and "back to version 1" in listing
+    assert "Back to version 1." in listing and "Rolled back" in listing
+    again = post(kaisa, f"{CONTENT}/versions/3/rollback", CONTENT)
+    assert again.status_code == 400 and "That version is live already." in again.text
+
+
+def test_topic_edits_are_checked_at_once_and_show_in_the_drafts_changes(
+    desk: Console, content: Content
+) -> None:
+    faqs = [i for i in content.intents.values() if i.kind == "faq" and not i.sensitive]
+    edited, retired, other = faqs[0], faqs[1], faqs[2]
+    core = next(i for i in content.intents.values() if i.kind == "core")
+    kaisa = desk.client("kaisa")
+    draft = start_draft(kaisa, "Esimerkkejä ja uusi aihe")
+    topic = f"{draft}/topics/{edited.name}"
+    page = kaisa.get(topic).text
+    assert escape(edited.title["en"]) in page and f"Topic id: {edited.name}" in page
+    assert "Retire this topic" in page
+
+    added = "Uusi esimerkkikysymys yksi\n\nUusi esimerkkikysymys kaksi"
+    response = post(kaisa, topic, topic, action="add_examples", lang="fi", text=added)
+    assert response.status_code == 303
+    page = kaisa.get(topic).text
+    assert "Uusi esimerkkikysymys yksi" in page and "Uusi esimerkkikysymys kaksi" in page
+
+    taken = other.examples["fi"][0].text  # another topic's: the model would learn both ways
+    refused = post(kaisa, topic, topic, action="add_examples", lang="fi", text=taken)
+    assert refused.status_code == 400
+    assert "is already an example of the topic" in refused.text
+    assert escape(other.title["fi"]) in refused.text
+    assert f">{escape(taken)}</textarea>" in refused.text  # what was written is kept
+
+    unknown = "Soita numeroon {puhelin}."
+    refused = post(kaisa, topic, topic, action="answer", lang="fi", text=unknown)
+    assert refused.status_code == 400 and "Unknown placeholder {puhelin}" in refused.text
+    assert f">{unknown}</textarea>" in refused.text
+    swedish = kaisa.get(topic, headers={"Accept-Language": "sv"}).text
+    assert "Topic id" not in swedish and "Ämnets id" in swedish
+
+    removed = edited.examples["fi"][0].text
+    response = post(kaisa, topic, topic, action="remove_example", lang="fi", text=removed)
+    assert response.status_code == 303
+    assert f'value="{escape(removed)}"' not in kaisa.get(topic).text
+    new_title = "Uusi otsikko ruotsiksi"
+    response = post(kaisa, topic, topic, action="title", lang="sv", text=new_title)
+    assert response.status_code == 303
+
+    retire = f"{draft}/topics/{retired.name}"
+    response = post(kaisa, retire, retire, action="retire")
+    assert response.status_code == 303 and response.headers["location"] == draft
+    assert kaisa.get(retire).status_code == 404
+    own = f"{draft}/topics/{core.name}"
+    assert "Retire this topic" not in kaisa.get(own).text
+    response = post(kaisa, own, own, action="retire")
+    assert response.status_code == 400 and "cannot be retired" in response.text
+
+    new = f"{draft}/new"
+    fields = {
+        "team": retired.team,
+        "kind": "faq",
+        "title_fi": "Testiaihe",
+        "title_sv": "Testämne",
+        "title_en": "Test topic",
+        "answer_fi": "Vastaus {team_phone}",
+    }
+    response = post(kaisa, new, new, name="Huono Tunniste", **fields)
+    assert response.status_code == 400 and "a letter first" in response.text
+    assert 'value="Testämne"' in response.text
+    response = post(kaisa, new, new, name="testi_uusi_aihe", **fields)
+    assert response.status_code == 303
+    assert response.headers["location"] == f"{draft}/topics/testi_uusi_aihe"
+    made = kaisa.get(response.headers["location"]).text
+    assert "Testiaihe" in made and "No answer." in made and "at least 20 needed" in made
+
+    page = kaisa.get(draft).text
+    assert "New topics: 1. Changed topics: 1. Retired topics: 1." in page
+    assert "<ins>Uusi esimerkkikysymys yksi</ins>" in page
+    assert f"<del>{escape(removed)}</del>" in page and escape(new_title) in page
+    assert escape(retired.title["en"]) in page and "Test topic" in page
+    assert "2 example questions added (suomi)" in page
+    assert "a new topic of" in page and f"{escape(retired.title['en'])}: retired" in page
+
+    found = kaisa.get(draft, params={"q": "uusi esimerkkikysymys"}).text
+    assert "1 topics" in found and f'/topics/{edited.name}"' in found
+    cores = kaisa.get(draft, params={"kind": "core"}).text
+    assert f'/topics/{core.name}"' in cores and f'/topics/{edited.name}"' not in cores
+
+    assert "was published after this draft" not in page
+    publish_answer(desk, content, other.name, "Välissä julkaistu vastaus.")
+    assert "Version 2 was published after this draft" in kaisa.get(draft).text
+
+    assert post(kaisa, f"{draft}/discard", draft).status_code == 303
+    assert "No open drafts." in kaisa.get(CONTENT).text
+    assert kaisa.get(draft).status_code == 404
+
+
+def test_the_content_pages_are_accessible_and_work(
+    browser: Browser, desk: Console, content: Content
+) -> None:
+    name = next(i.name for i in content.intents.values() if i.kind == "faq")
+    # A second version, so the history has one to roll back to.
+    publish_answer(desk, content, name, "Toinen versio vastauksesta.")
+    base = desk.server.base_url
+    context = new_context(browser)
+    page = context.new_page()
+    try:
+        page.goto(base + CONTENT)  # signing in leads back here
+        page.locator("#username").fill("kaisa")
+        page.locator("#password").fill(PASSWORD)
+        page.locator("#password").press("Enter")
+        expect(page).to_have_url(base + CONTENT)
+        expect(page.locator("h1")).to_have_text("Botin sisältö")
+        link = page.get_by_role("link", name="Sisältö", exact=True)
+        expect(link).to_have_attribute("aria-current", "page")
+        accessible(page)
+        page.locator("#d-note").fill("Syksyn korjaukset")
+        submit(page, "drafts")
+        expect(page).to_have_url(DRAFT)
+        expect(page.locator(".flash")).to_contain_text("Luonnos aloitettu.")
+        accessible(page)
+        page.locator(f'a[href$="/topics/{name}"]').click()
+        expect(page.locator("#answer-fi")).to_be_visible()
+        accessible(page)
+        page.locator("#answer-fi").fill("Soita {puhelin}")
+        page.locator('#in-fi form:has(#answer-fi) button[type="submit"]').click()
+        expect(page.locator(".alert")).to_contain_text("Tuntematon paikkamerkki {puhelin}")
+        accessible(page)
+        page.get_by_role("link", name="Takaisin luonnokseen", exact=True).click()
+        page.get_by_role("link", name="Uusi aihe", exact=True).click()
+        expect(page.locator("#n-name")).to_be_visible()
+        accessible(page)
+    finally:
+        context.close()
