@@ -130,10 +130,11 @@ def training_digest(document: Document) -> str:
     sensitivity, the vocabulary. An edit of answers, titles or contact details keeps it, so
     such a version goes live without training."""
     learned = {
-        "intents": [
+        # By name: a folder read back lists intents file by file, a draft in edit order.
+        "intents": sorted(
             [i["name"], i["team"], i["kind"], i["sensitive"], i["examples"]]
             for i in document["intents"]
-        ],
+        ),
         "vocabulary": document["vocabulary"],
     }
     text = json.dumps(learned, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -180,7 +180,9 @@ def new_intent(
         "examples": {lang: [] for lang in LANGUAGES},
         "answers": {},
     }
-    document["intents"].append(intent)
+    # After the last topic of its file: the order a folder written from it reads back in.
+    same_file = [n for n, i in enumerate(document["intents"]) if i["file"] == intent["file"]]
+    document["intents"].insert(same_file[-1] + 1 if same_file else len(document["intents"]), intent)
     for lang in LANGUAGES:
         if titles.get(lang, "").strip():
             set_title(document, name, lang, titles[lang])

@@ -143,4 +143,9 @@ async def train_elsewhere(document: Document, models: Path, *, check: bool = Fal
     if not check and (ready := model_dir(models, key)) is not None:
         return Trained(ready, [])
     trained, problems = await run_elsewhere(_train_document, document, models.resolve(), check)
-    return Trained(model_dir(models, trained) if trained is not None else None, problems)
+    if trained is None:
+        return Trained(None, problems)
+    folder = model_dir(models, trained)
+    if folder is None:  # the key of what was trained is not the document's: a bug to see
+        raise RuntimeError(f"training left no model {trained} in {models}")
+    return Trained(folder, problems)
