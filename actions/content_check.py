@@ -15,10 +15,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from content.document import validated
-from content.model_store import document_key, progress_of, train_elsewhere
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from content.document import Document, validated
+from content.model_store import Suite, document_key, progress_of, train_elsewhere
+from content.regression import inbox_cases, protected_cases
 from taskstore import Database, versions
-from taskstore.curation import ContentVersion
+from taskstore.curation import ContentVersion, InboxCluster, InboxItem
 from taskstore.models import now_of
 
 RUNNING, PASSED, FAILED = "running", "passed", "failed"
@@ -61,13 +65,14 @@ async def start_check(db: Database, models: Path, draft_id: int) -> bool:
             if (now_of(session) - started).total_seconds() < STALE_AFTER:
                 return False
         document = validated(copy.deepcopy(row.document))
+        suite = await _suite(session, document)
         row.figures = {
             "digest": row.digest,
             "status": RUNNING,
             "model": document_key(document),
             "started": now_of(session).isoformat(),
         }
-    task = asyncio.create_task(_check(db, models, draft_id, row.digest, document))
+    task = asyncio.create_task(_check(db, models, draft_id, row.digest, document, suite))
     _running.add(task)
     task.add_done_callback(_running.discard)
     return True
@@ -76,11 +81,31 @@ async def start_check(db: Database, models: Path, draft_id: int) -> bool:
 _running: set[asyncio.Task[None]] = set()  # kept: the loop holds tasks only weakly
 
 
-async def _check(db: Database, models: Path, draft_id: int, digest: str, document: Any) -> None:
+async def _suite(session: AsyncSession, document: Document) -> Suite:
+    """The regression suite: protected topics, and the inbox questions already handled."""
+    live = await versions.live(session)
+    handled = await session.execute(
+        select(InboxItem.text, InboxItem.language, InboxCluster.handled_as)
+        .join(InboxCluster, InboxCluster.id == InboxItem.cluster_id)
+        .where(InboxCluster.status == "done")
+    )
+    return Suite(
+        document_key(validated(live.document)) if live is not None else None,
+        {
+            "protected": protected_cases(document),
+            "inbox": inbox_cases(document, [(t, lang, done) for t, lang, done in handled.all()]),
+        },
+    )
+
+
+async def _check(
+    db: Database, models: Path, draft_id: int, digest: str, document: Document, suite: Suite
+) -> None:
+    regression = None
     try:
-        trained = await train_elsewhere(document, models, check=True)
+        trained = await train_elsewhere(document, models, check=True, suite=suite)
         status = PASSED if trained.folder is not None else FAILED
-        problems = trained.problems
+        problems, regression = trained.problems, trained.regression
     except Exception as exc:  # the training process died: say so on the page
         log.exception("checking draft %s failed", draft_id)
         status, problems = FAILED, [f"the check stopped: {exc}"]
@@ -93,5 +118,6 @@ async def _check(db: Database, models: Path, draft_id: int, digest: str, documen
             "status": status,
             "problems": problems[:200],
             "errors": sum(1 for p in problems if ": error: " in p),
+            "regression": regression,
             "finished": now_of(session).isoformat(),
         }

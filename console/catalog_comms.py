@@ -109,6 +109,27 @@ COMMS: dict[str, dict[str, str]] = {
         "fi": "{topic}: {count} kysymystä saapuneista lisätty esimerkeiksi",
         "sv": "{topic}: {count} frågor från inkorgen tillagda som exempel",
     },
+    "Questions the bot must keep getting right": {
+        "fi": "Kysymykset, joihin botin on yhä vastattava oikein",
+        "sv": "Frågor som boten fortfarande måste klara",
+    },
+    "Set": {"fi": "Joukko", "sv": "Mängd"},
+    "Questions": {"fi": "Kysymyksiä", "sv": "Frågor"},
+    "Right with the draft": {"fi": "Oikein luonnoksella", "sv": "Rätt med utkastet"},
+    "Right with the live version": {
+        "fi": "Oikein käytössä olevalla versiolla",
+        "sv": "Rätt med versionen i bruk",
+    },
+    "regression:protected": {
+        "fi": "ihmisen pyytäminen ja arkaluonteiset aiheet",
+        "sv": "begäran om en människa och känsliga ämnen",
+        "en": "asking for a person and sensitive topics",
+    },
+    "regression:inbox": {
+        "fi": "saapuneista lisätyt kysymykset",
+        "sv": "frågor tillagda från inkorgen",
+        "en": "questions added from the inbox",
+    },
     "Every question of the group is an example already.": {
         "fi": "Ryhmän kaikki kysymykset ovat jo esimerkkejä.",
         "sv": "Alla frågor i gruppen är redan exempel.",

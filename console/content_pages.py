@@ -292,6 +292,7 @@ async def draft_page(request: web.Request, *, error: Phrase | None = None) -> we
         check_said=check_phrase(row),
         steps=progress(request.app[CONSOLE].models, row),
         problems=[str(p) for p in state.get("problems", [])],
+        regression=state.get("regression") or {},
         topics=topics(document, lang, request.query),
         teams=sorted(teams.items(), key=lambda item: item[1]),
         languages=LANGUAGES,

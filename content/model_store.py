@@ -18,6 +18,7 @@ from pathlib import Path
 from content.document import Document, from_document, to_document, training_digest
 from content.export import checked
 from content.loader import Content
+from content.regression import Case, compare
 from nlu import NLUConfig, NLUModel, data_hash
 from nlu.elsewhere import run_elsewhere
 
@@ -53,13 +54,16 @@ def train_model(
     config: NLUConfig | None = None,
     progress: Callable[[str], None] | None = None,
     if_needed: bool = False,
+    latest: bool = True,
 ) -> tuple[Path, float | None]:
-    """Train into models/<key>/ and point models/latest at it. With `if_needed`, an existing
-    model for the same data and config is reused (returned time is then None)."""
+    """Train into models/<key>/ and (with `latest`) point models/latest at it. With
+    `if_needed`, an existing model for the same data and config is reused (returned time is
+    then None). A draft's check trains without `latest`: it is not published."""
     config = config or NLUConfig()
     target = models / model_key(content, config)
     if if_needed and (target / "model.pkl").is_file():
-        _point_latest(models, target)
+        if latest:
+            _point_latest(models, target)
         return target, None
     started = time.perf_counter()
     model = NLUModel.train(
@@ -71,7 +75,8 @@ def train_model(
         vocabulary=content.team_examples(),
     )
     model.save(target)
-    _point_latest(models, target)
+    if latest:
+        _point_latest(models, target)
     return target, time.perf_counter() - started
 
 
@@ -103,18 +108,23 @@ def progress_of(models: Path, key: str) -> dict[str, object] | None:
 
 @dataclass(frozen=True)
 class Trained:
-    folder: Path | None  # None: the document has errors and no model was trained
+    folder: Path | None  # None: the document has errors (or got worse) and may not go live
     problems: list[str]  # what the check found, "file:line: severity: message"
+    regression: dict[str, dict[str, float | int | None]] | None = None  # per set, see below
 
 
-def _train_document(document: Document, models: Path, check: bool) -> tuple[str | None, list[str]]:
-    """In the background process: check (when asked), train, save; returns the key."""
+Outcome = tuple[str | None, list[str], dict[str, dict[str, float | int | None]] | None]
+
+
+def _train_document(document: Document, models: Path, check: bool, suite: Suite | None) -> Outcome:
+    """In the background process: check (when asked), train, save, and score the regression
+    suite with the new model and the live one; returns the key (None: refused)."""
     problems: list[str] = []
     if check:
         content = checked(document, "draft")
         problems = [str(p) for p in content.problems]
         if content.errors:
-            return None, problems
+            return None, problems, None
     else:
         content = from_document(document, "version")
     key = document_key(document)
@@ -131,21 +141,39 @@ def _train_document(document: Document, models: Path, check: bool) -> tuple[str 
 
     models.mkdir(parents=True, exist_ok=True)
     started = time.time()
-    train_model(content, models, progress=step, if_needed=True)
-    return key, problems
+    target, _ = train_model(content, models, progress=step, if_needed=True, latest=not check)
+    if suite is None:
+        return key, problems, None
+    live_folder = model_dir(models, suite.live_key) if suite.live_key else None
+    live = NLUModel.load(live_folder) if live_folder is not None else None
+    figures, refusals = compare(NLUModel.load(target), live, suite.sets)
+    return (None if refusals else key), problems + refusals, figures
 
 
-async def train_elsewhere(document: Document, models: Path, *, check: bool = False) -> Trained:
-    """Train the model of `document` in the training process (started on first use, one
-    job at a time) unless it is in `models` already. With `check`, the whole content checks
-    run first (content.export.checked) and a document with errors trains nothing."""
+@dataclass(frozen=True)
+class Suite:
+    """What a check scores besides the content checks (content.regression)."""
+
+    live_key: str | None  # the live version's model, to compare with
+    sets: dict[str, list[Case]]
+
+
+async def train_elsewhere(
+    document: Document, models: Path, *, check: bool = False, suite: Suite | None = None
+) -> Trained:
+    """Train the model of `document` in the background process (nlu.elsewhere, one job at a
+    time) unless it is in `models` already. With `check`, the whole content checks run first
+    (content.export.checked) and a document with errors trains nothing; with `suite`, a
+    regression beyond its tolerance refuses the document too."""
     key = document_key(document)
     if not check and (ready := model_dir(models, key)) is not None:
         return Trained(ready, [])
-    trained, problems = await run_elsewhere(_train_document, document, models.resolve(), check)
+    trained, problems, figures = await run_elsewhere(
+        _train_document, document, models.resolve(), check, suite
+    )
     if trained is None:
-        return Trained(None, problems)
+        return Trained(None, problems, figures)
     folder = model_dir(models, trained)
     if folder is None:  # the key of what was trained is not the document's: a bug to see
         raise RuntimeError(f"training left no model {trained} in {models}")
-    return Trained(folder, problems)
+    return Trained(folder, problems, figures)

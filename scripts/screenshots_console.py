@@ -2,15 +2,23 @@
 
 The sign-in page, then as an agent of the streets team the queue, a ticket and the
 dashboard, then as the admin the staff, the teams, the canned replies, the service
-notices and the inbox.
+notices, the inbox (grouped by the inbox job) and one of its groups, and the content pages:
+versions, a draft with an edit, and a topic.
 """
 
 from __future__ import annotations
 
 from playwright.sync_api import Browser
+from sqlalchemy import select
 
+from actions import content_work
+from bot.inbox_job import InboxJob
+from bot.runtime import Runtime
+from content.document import to_document
+from content.edits import add_examples
 from scripts.screenshots_demo import GENERAL, STREETS, newest_ticket
 from scripts.screenshots_setup import WAIT, WIDE, ZONE, Camera, Server, sign_in
+from taskstore.curation import InboxCluster
 
 
 def console_pictures(browser: Browser, server: Server, camera: Camera) -> None:
@@ -40,7 +48,31 @@ def console_pictures(browser: Browser, server: Server, camera: Camera) -> None:
             ("canned-replies", f"/console/teams/{GENERAL}/replies"),
             ("notices", "/console/notices"),
             ("inbox", "/console/inbox"),
+            *server.call(curation_pages(server.runtime), timeout=600),
         ]:
             camera.attempt(name, lambda p=path, n=name: camera.console(page, base + p, n))
     finally:
         context.close()
+
+
+async def curation_pages(runtime: Runtime) -> list[tuple[str, str]]:
+    """Version 1 from the content folder, the inbox grouped, and a draft with one edit: the
+    communications team's pages with something on them."""
+    await InboxJob(runtime).tick()
+    name = next(n for n, i in runtime.content.intents.items() if i.kind == "faq")
+    async with runtime.db.transaction() as session:
+        await content_work.follow_folder(session, to_document(runtime.content))
+        draft = await content_work.open_draft(session, None, "Talven kysymykset")
+        await content_work.edit_draft(
+            session,
+            draft.id,
+            None,
+            lambda d: add_examples(d, name, "fi", ["milloin tämä aukeaa talvella"]),
+        )
+        group = await session.scalar(select(InboxCluster.id).order_by(InboxCluster.size.desc()))
+    pages = [
+        ("content", "/console/content"),
+        ("content-draft", f"/console/content/drafts/{draft.id}"),
+        ("content-topic", f"/console/content/drafts/{draft.id}/topics/{name}"),
+    ]
+    return ([("inbox-group", f"/console/inbox/{group}")] if group else []) + pages

@@ -59,6 +59,7 @@ PREFIXED: dict[str, tuple[str, ...]] = {
     "day:": DAYS,  # office-hours keys of data/teams.yml
     "inbox:": INBOX_KINDS,  # console/inbox.py item kinds
     "group:": INBOX_STATUSES,  # actions/inbox_work.py group statuses
+    "regression:": ("protected", "inbox"),  # the sets of content/regression.py
 }
 # Every non-literal a template passes to `_()`, and the codes it can hold. A new one fails
 # the test until it is listed here (and its codes are in the catalog).
