@@ -22,7 +22,8 @@ from taskstore import AnswerFeedback, Conversation, Message, Ticket
 from taskstore.models import RoutingCorrection
 
 SCAN = 5000  # resident messages read at most (newest first) for fallbacks
-KINDS = ("fallback", "none_fit", "not_helpful", "person_after_answer", "rerouted")
+KINDS = ("fallback", "none_fit", "not_helpful", "person_after_answer", "rerouted", "resolved")
+UNANSWERED_TICKETS = ("question", "handoff")  # a case's ticket is the bot doing its job
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ class Item:
     at: datetime
     guess: str | None  # the intent the model ranked first
     team: str | None  # the model's team; for a reroute, the team it was moved from
-    to_team: str | None = None  # a reroute's right team
+    to_team: str | None = None  # a reroute's right team; a resolved ticket's team
+    reply: str | None = None  # a resolved ticket's last reply from staff
 
 
 async def from_conversations(session: AsyncSession, since: datetime) -> list[Item]:
@@ -157,10 +159,51 @@ def _language(nlu: dict[str, Any], fallback: str) -> str:
     return value if isinstance(value, str) else fallback
 
 
+async def resolved(session: AsyncSession, since: datetime) -> list[Item]:
+    """Questions the bot could not answer that staff then resolved: the team that resolved
+    it, and the staff's last reply in the conversation as a starting point for an answer."""
+    rows = await session.execute(
+        select(Ticket).where(
+            Ticket.status.in_(("resolved", "closed")),
+            Ticket.resolved_at >= since,
+            Ticket.private.is_(False),
+            Ticket.kind.in_(UNANSWERED_TICKETS),
+        )
+    )
+    tickets = [
+        t for t in rows.scalars().all() if t.description and not t.description.startswith("[")
+    ]
+    replies: dict[int, str] = {}
+    conversations = [t.conversation_id for t in tickets if t.conversation_id is not None]
+    if conversations:
+        said = await session.execute(
+            select(Message.conversation_id, Message.text)
+            .where(Message.conversation_id.in_(conversations), Message.author == "staff")
+            .order_by(Message.id)
+        )
+        replies = dict(said.all())  # the last one of each conversation wins
+    return [
+        Item(
+            "ticket",
+            t.id,
+            "resolved",
+            t.description,
+            t.language,
+            t.resolved_at or t.updated_at,
+            t.intent,
+            t.team_id,
+            t.team_id,
+            replies.get(t.conversation_id or 0),
+        )
+        for t in tickets
+    ]
+
+
 async def collect(session: AsyncSession, since: datetime) -> list[Item]:
     """Every source's items since `since`."""
     return [
         *await from_conversations(session, since),
         *await not_helpful(session, since),
         *await rerouted(session, since),
+        *await resolved(session, since),
     ]

@@ -32,6 +32,7 @@ WEIGHT = {
     "not_helpful": 1.0,
     "person_after_answer": 0.6,
     "rerouted": 0.6,
+    "resolved": 0.5,  # staff answered it: a candidate for an answer the bot could give
 }
 HALF_LIFE_DAYS = 7.0
 EXAMPLES = 4
@@ -67,6 +68,7 @@ def _row(item: Item) -> InboxItem:
         guess=item.guess,
         team=item.team,
         to_team=item.to_team,
+        reply=item.reply,
     )
 
 
@@ -126,7 +128,8 @@ class Group:
     guesses: list[tuple[str, int]]  # intents the model ranked first, most often first
     languages: list[tuple[str, int]]
     kinds: list[tuple[str, int]]
-    teams: list[tuple[str, int]]  # the right teams of reroutes
+    teams: list[tuple[str, int]]  # the right teams of reroutes, the teams that resolved
+    replies: dict[str, list[str]]  # language -> staff replies to resolved tickets
     texts: dict[str, list[str]]  # language -> every question (for "add as examples")
 
 
@@ -167,9 +170,12 @@ def _group(cluster: InboxCluster, score: float, items: list[InboxItem]) -> Group
     first = typical(vectors, _vector(cluster.centre))
     shown = [i for i in varied(vectors, EXAMPLES + 1) if i != first][:EXAMPLES]
     texts: dict[str, list[str]] = {}
+    replies: dict[str, list[str]] = {}
     for item in items:
         if item.text not in texts.setdefault(item.language, []):
             texts[item.language].append(item.text)
+        if item.reply and item.reply not in replies.setdefault(item.language, []):
+            replies[item.language].append(item.reply)
     return Group(
         id=cluster.id,
         status=cluster.status,
@@ -184,7 +190,22 @@ def _group(cluster: InboxCluster, score: float, items: list[InboxItem]) -> Group
         kinds=_counted([i.kind for i in items], 5),
         teams=_counted([i.to_team for i in items]),
         texts=texts,
+        replies={lang: found[:2] for lang, found in replies.items() if found},
     )
+
+
+async def group_replies(session: AsyncSession, cluster_id: int) -> dict[str, list[str]]:
+    """Staff replies to a group's resolved tickets, newest first, by language."""
+    rows = await session.execute(
+        select(InboxItem.language, InboxItem.reply)
+        .where(InboxItem.cluster_id == cluster_id, InboxItem.reply.is_not(None))
+        .order_by(InboxItem.at.desc())
+    )
+    replies: dict[str, list[str]] = {}
+    for language, reply in rows.all():
+        if reply and reply not in replies.setdefault(language, []):
+            replies[language].append(reply)
+    return replies
 
 
 async def group_texts(session: AsyncSession, cluster_id: int) -> dict[str, list[str]]:

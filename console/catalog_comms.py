@@ -47,9 +47,18 @@ COMMS: dict[str, dict[str, str]] = {
     "A group of questions": {"fi": "Kysymysryhmä", "sv": "En grupp frågor"},
     "Back to the inbox": {"fi": "Takaisin saapuneisiin", "sv": "Tillbaka till inkorgen"},
     "The questions": {"fi": "Kysymykset", "sv": "Frågorna"},
-    "Staff moved these to": {
-        "fi": "Henkilöstö siirsi nämä",
-        "sv": "Personalen flyttade dessa till",
+    "Staff moved these to, or resolved them in": {
+        "fi": "Henkilöstö siirsi nämä tiimille tai ratkaisi ne tiimissä",
+        "sv": "Personalen flyttade dessa till, eller löste dem i",
+    },
+    "What staff answered (a starting point for the bot's answer)": {
+        "fi": "Mitä henkilöstö vastasi (lähtökohta botin vastaukselle)",
+        "sv": "Vad personalen svarade (en utgångspunkt för botens svar)",
+    },
+    "inbox:resolved": {
+        "fi": "henkilöstö ratkaisi tiketin",
+        "sv": "personalen löste ärendet",
+        "en": "staff resolved the ticket",
     },
     "What to do with the group": {"fi": "Mitä ryhmälle tehdään", "sv": "Vad görs med gruppen"},
     "Changes go into the draft “{note}”; check and publish it on the Content page.": {

@@ -255,9 +255,11 @@ async def new_topic_page(
     names = team_names(validated(row.document), language(request))
     group = (fields or request.query).get("group", "")
     questions: dict[str, list[str]] = {}
+    replies: dict[str, list[str]] = {}
     if group.isdigit():  # a topic made of an inbox group: its questions are shown
         async with request.app[RUNTIME].db.transaction() as session:
             questions = await inbox_work.group_texts(session, int(group))
+            replies = await inbox_work.group_replies(session, int(group))
     return render(
         request,
         "content_new.html",
@@ -271,6 +273,7 @@ async def new_topic_page(
         languages=LANGUAGES,
         group=group if questions else "",
         questions=questions,
+        replies=replies,
     )
 
 

@@ -59,7 +59,8 @@ class InboxCluster(Base):
 class InboxItem(Base):
     """One question of the inbox, copied (as stored: redacted) from where it came from:
     a resident message (`message`), an answer rated unhelpful (`feedback`), a routing
-    correction (`correction`). Sensitive and private matters never get a row."""
+    correction (`correction`), a ticket staff resolved (`ticket`). Sensitive and private
+    matters never get a row."""
 
     __tablename__ = "inbox_items"
     __table_args__ = (UniqueConstraint("source", "ref"),)
@@ -72,6 +73,7 @@ class InboxItem(Base):
     at: Mapped[datetime] = mapped_column(index=True)
     guess: Mapped[str | None] = mapped_column(String(100))  # the intent ranked first
     team: Mapped[str | None] = mapped_column(String(64))
-    to_team: Mapped[str | None] = mapped_column(String(64))  # a correction's right team
+    to_team: Mapped[str | None] = mapped_column(String(64))  # the right / resolving team
+    reply: Mapped[str | None] = mapped_column(Text)  # a resolved ticket's staff reply
     vector: Mapped[bytes | None] = mapped_column(LargeBinary)  # None until grouped
     cluster_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_clusters.id"), index=True)

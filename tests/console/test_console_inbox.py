@@ -10,7 +10,7 @@ import re
 from actions import content_work
 from bot.inbox_job import InboxJob
 from content.document import to_document
-from taskstore import versions
+from taskstore import Conversation, store, versions
 from tests.bot.test_dialogue import ambiguous_question
 from tests.helpers.console_kit import GENERAL, STREETS, Console, post
 from tests.helpers.rest_client import Chat
@@ -140,3 +140,26 @@ def test_a_group_becomes_examples_of_a_topic_in_a_draft(console: Console) -> Non
     assert group_ids(kaisa.get("/console/inbox").text) == []
     title = console.server.runtime.content.intent_title(topic, "en")
     assert f"Added as examples of “{title}”" in kaisa.get("/console/inbox?status=done").text
+
+
+def test_a_resolved_ticket_brings_its_question_and_the_staff_answer(console: Console) -> None:
+    kaisa = console.comms()
+    question = "Voiko kaupungintalon saunaa vuokrata illaksi?"
+    reply = "Kaupungintalon saunaa ei vuokrata, mutta uimahallin saunatilan voi varata."
+    ticket = console.ticket(GENERAL, text=question)
+
+    async def answered() -> None:
+        async with console.server.runtime.db.transaction() as session:
+            conversation = await session.get(Conversation, ticket.conversation_id)
+            assert conversation is not None
+            await store.add_messages(session, conversation, "staff", [(reply, [])])
+
+    console.server.call(answered())
+    leena = console.client("leena")
+    page = f"/console/tickets/{ticket.number}"
+    assert post(leena, f"{page}/status", page, status="resolved").status_code == 303
+    assert grouped(console) == 1
+    inbox = kaisa.get("/console/inbox?kind=resolved").text
+    assert question in inbox and "staff resolved the ticket" in inbox
+    (group,) = group_ids(inbox)
+    assert reply in kaisa.get(f"/console/inbox/{group}").text

@@ -50,6 +50,7 @@ def upgrade() -> None:
         sa.Column("guess", sa.String(length=100), nullable=True),
         sa.Column("team", sa.String(length=64), nullable=True),
         sa.Column("to_team", sa.String(length=64), nullable=True),
+        sa.Column("reply", sa.Text(), nullable=True),
         sa.Column("vector", sa.LargeBinary(), nullable=True),
         sa.Column("cluster_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
