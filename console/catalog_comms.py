@@ -139,6 +139,20 @@ COMMS: dict[str, dict[str, str]] = {
         "sv": "frågor tillagda från inkorgen",
         "en": "questions added from the inbox",
     },
+    "With residents in the last {days} days (the live version)": {
+        "fi": "Asukkaiden kanssa viimeisten {days} päivän aikana (käytössä oleva versio)",
+        "sv": "Med invånarna de senaste {days} dagarna (versionen i bruk)",
+    },
+    "Questions read as this topic": {
+        "fi": "Tähän aiheeseen tulkitut kysymykset",
+        "sv": "Frågor tolkade som detta ämne",
+    },
+    "Helpful": {"fi": "Auttoi", "sv": "Hjälpte"},
+    "Not helpful": {"fi": "Ei auttanut", "sv": "Hjälpte inte"},
+    "Fell back although it was the first guess": {
+        "fi": "Ei vastausta, vaikka tämä oli paras arvaus",
+        "sv": "Inget svar fast detta var bästa gissningen",
+    },
     "Every question of the group is an example already.": {
         "fi": "Ryhmän kaikki kysymykset ovat jo esimerkkejä.",
         "sv": "Alla frågor i gruppen är redan exempel.",

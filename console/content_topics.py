@@ -12,6 +12,7 @@ import re
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from aiohttp import web
@@ -24,6 +25,7 @@ from console.i18n import N_
 from console.inbox import add_new_topic_examples
 from console.labels import LANGUAGE_NAMES
 from console.shared import form, int_param, language, render, saved, viewer
+from console.topic_figures import topic_figures
 from content.document import Document, IntentDoc, intent_of, validated
 from content.edits import (
     EditError,
@@ -42,6 +44,7 @@ from taskstore import versions
 from taskstore.curation import ContentVersion
 
 CONTENT = "/console/content"
+FIGURE_DAYS = 30  # the period of a topic's figures on its page
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,11 @@ async def topic_page(
     if intent is None:
         raise web.HTTPNotFound(text="no such topic in this draft")
     lang = language(request)
+    runtime = request.app[RUNTIME]
+    async with runtime.db.transaction() as session:
+        figures = await topic_figures(
+            session, intent["name"], runtime.clock() - timedelta(days=FIGURE_DAYS)
+        )
     return render(
         request,
         "content_topic.html",
@@ -220,6 +228,8 @@ async def topic_page(
         placeholders=sorted(PLACEHOLDERS),
         posted=dict(posted or {}),
         languages=LANGUAGES,
+        figures=figures,
+        figure_days=FIGURE_DAYS,
     )
 
 

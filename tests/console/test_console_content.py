@@ -287,3 +287,19 @@ def test_the_content_pages_are_accessible_and_work(
         accessible(page)
     finally:
         context.close()
+
+
+def test_a_topic_page_shows_how_the_topic_fared_with_residents(
+    desk: Console, content: Content, model: NLUModel
+) -> None:
+    name, question = faq_question(content, model)
+    chat = Chat(desk.server, "fi")
+    chat.send(question)
+    chat.press("helpful:yes")
+    kaisa = desk.client("kaisa")
+    draft = start_draft(kaisa, "luvut")
+    page = kaisa.get(f"{draft}/topics/{name}").text
+    row = re.search(r'<table class="figures">.*?<tbody><tr>(.*?)</tr>', page, re.S)
+    assert row is not None
+    cells = re.findall(r"<td>(.*?)</td>", row.group(1))
+    assert cells == ["1", "1 (100 %)", "0", "0", "0"]
