@@ -89,12 +89,14 @@ async def _suite(session: AsyncSession, document: Document) -> Suite:
         .join(InboxCluster, InboxCluster.id == InboxItem.cluster_id)
         .where(InboxCluster.status == "done")
     )
+    before = validated(live.document) if live is not None else None
     return Suite(
-        document_key(validated(live.document)) if live is not None else None,
+        document_key(before) if before is not None else None,
         {
             "protected": protected_cases(document),
             "inbox": inbox_cases(document, [(t, lang, done) for t, lang, done in handled.all()]),
         },
+        before,
     )
 
 

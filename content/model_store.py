@@ -18,6 +18,7 @@ from pathlib import Path
 from content.document import Document, from_document, to_document, training_digest
 from content.export import checked
 from content.loader import Content
+from content.near_duplicates import near_duplicates
 from content.regression import Case, compare
 from nlu import NLUConfig, NLUModel, data_hash
 from nlu.elsewhere import run_elsewhere
@@ -144,6 +145,8 @@ def _train_document(document: Document, models: Path, check: bool, suite: Suite 
     target, _ = train_model(content, models, progress=step, if_needed=True, latest=not check)
     if suite is None:
         return key, problems, None
+    if suite.before is not None:
+        problems += near_duplicates(suite.before, document)
     live_folder = model_dir(models, suite.live_key) if suite.live_key else None
     live = NLUModel.load(live_folder) if live_folder is not None else None
     figures, refusals = compare(NLUModel.load(target), live, suite.sets)
@@ -156,6 +159,7 @@ class Suite:
 
     live_key: str | None  # the live version's model, to compare with
     sets: dict[str, list[Case]]
+    before: Document | None = None  # the live version: examples new since are compared
 
 
 async def train_elsewhere(
