@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions import announce
 from actions.staff_work import WorkError
+from content.diff import diff
 from content.document import Document, digest, validated
 from taskstore import store
 from taskstore import versions as stored
@@ -139,13 +140,51 @@ async def edit_draft(
     return what
 
 
-async def publish_draft(
-    session: AsyncSession, draft_id: int, by: int | None, note: str
-) -> ContentVersion:
-    """The draft becomes the next version (its change log stays with it)."""
+APPROVED = "approved"  # a change-log entry: a second person approved the answers
+
+
+async def answers_changed(session: AsyncSession, row: ContentVersion) -> bool:
+    """The draft changes what residents are told (answers, a case's first question)."""
+    base = None if row.based_on is None else await stored.version(session, row.based_on)
+    if base is None:
+        return True
+    changes = diff(validated(base.document), validated(row.document)).intents
+    return any(c.answers or c.prompts for c in changes)
+
+
+def approved(row: ContentVersion) -> bool:
+    """Approved as the draft is now (an edit after the approval needs a new one)."""
+    return any(e.get("what") == APPROVED and e.get("digest") == row.digest for e in row.edits)
+
+
+async def approve_draft(session: AsyncSession, draft_id: int, by: int) -> None:
+    """A second person's yes to the draft's answers: someone who did not edit it."""
     row = await stored.draft(session, draft_id, lock=True)
     if row is None:
         raise WorkError("That draft was published or discarded meanwhile.")
+    if by == row.created_by or any(e.get("by") == by for e in row.edits):
+        raise WorkError("You have edited this draft: another person approves its answers.")
+    stored.record_edit(session, row, by, APPROVED)
+    row.edits = [*row.edits[:-1], {**row.edits[-1], "digest": row.digest}]
+
+
+async def publish_draft(
+    session: AsyncSession,
+    draft_id: int,
+    by: int | None,
+    note: str,
+    *,
+    second_approval: bool = False,
+) -> ContentVersion:
+    """The draft becomes the next version (its change log stays with it). With
+    `second_approval` (the city's setting), changed answers need `approve_draft` first."""
+    row = await stored.draft(session, draft_id, lock=True)
+    if row is None:
+        raise WorkError("That draft was published or discarded meanwhile.")
+    if second_approval and not approved(row) and await answers_changed(session, row):
+        raise WorkError(
+            "Changed answers need the approval of another person of the communications team."
+        )
     number = (await stored.live_number(session) or 0) + 1
     row.number, row.status = number, stored.PUBLISHED
     row.published_by, row.published_at = by, now_of(session)

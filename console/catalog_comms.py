@@ -153,6 +153,30 @@ COMMS: dict[str, dict[str, str]] = {
         "fi": "Ei vastausta, vaikka tämä oli paras arvaus",
         "sv": "Inget svar fast detta var bästa gissningen",
     },
+    "Answers approved: the draft can be published once its check passed.": {
+        "fi": "Vastaukset hyväksytty: luonnoksen voi julkaista, kun sen tarkistus on mennyt läpi.",
+        "sv": "Svaren godkända: utkastet kan publiceras när kontrollen har gått igenom.",
+    },
+    "A second person has approved the changed answers.": {
+        "fi": "Toinen henkilö on hyväksynyt muuttuneet vastaukset.",
+        "sv": "En andra person har godkänt de ändrade svaren.",
+    },
+    "The answers changed: another person of the communications team approves them before "
+    "publishing.": {
+        "fi": "Vastaukset muuttuivat: toinen viestinnän henkilö hyväksyy ne ennen julkaisua.",
+        "sv": "Svaren ändrades: en annan person i kommunikationsteamet godkänner dem före "
+        "publiceringen.",
+    },
+    "Approve the answers": {"fi": "Hyväksy vastaukset", "sv": "Godkänn svaren"},
+    "approved the answers": {"fi": "hyväksyi vastaukset", "sv": "godkände svaren"},
+    "You have edited this draft: another person approves its answers.": {
+        "fi": "Olet muokannut tätä luonnosta: vastaukset hyväksyy joku toinen.",
+        "sv": "Du har redigerat utkastet: någon annan godkänner svaren.",
+    },
+    "Changed answers need the approval of another person of the communications team.": {
+        "fi": "Muuttuneet vastaukset tarvitsevat toisen viestinnän henkilön hyväksynnän.",
+        "sv": "Ändrade svar behöver godkännas av en annan person i kommunikationsteamet.",
+    },
     "Every question of the group is an example already.": {
         "fi": "Ryhmän kaikki kysymykset ovat jo esimerkkejä.",
         "sv": "Alla frågor i gruppen är redan exempel.",

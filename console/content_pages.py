@@ -75,6 +75,7 @@ _LOG = (
         N_("{topic}: a new topic of {team}"),
     ),
     (re.compile(r"topic (?P<name>\w+) retired"), N_("{topic}: retired")),
+    (re.compile(content_work.APPROVED), N_("approved the answers")),
     (
         re.compile(r"(?P<lang>\w+) first question of (?P<name>\w+) changed"),
         N_("{topic}: the first question changed ({language})"),
@@ -246,7 +247,7 @@ def _logged(
             return Phrase(
                 sentence,
                 {
-                    "topic": titles.get(values["name"], values["name"]),
+                    "topic": titles.get(values.get("name", ""), values.get("name", "")),
                     "count": values.get("count", ""),
                     "language": LANGUAGE_NAMES.get(values.get("lang", ""), ""),
                     "team": teams.get(values.get("team", ""), ""),
@@ -270,6 +271,9 @@ async def draft_page(request: web.Request, *, error: Phrase | None = None) -> we
         base = None if row.based_on is None else await versions.version(session, row.based_on)
         live_number = await versions.live_number(session)
         names = await staff_names(session, [row.created_by, *(e.get("by") for e in row.edits)])
+        approval = request.app[CONSOLE].answer_approval and await content_work.answers_changed(
+            session, row
+        )
     document = validated(row.document)
     before = None if base is None else validated(base.document)
     titles = {i["name"]: title_in(i, lang) for d in (before, document) if d for i in d["intents"]}
@@ -293,6 +297,8 @@ async def draft_page(request: web.Request, *, error: Phrase | None = None) -> we
         steps=progress(request.app[CONSOLE].models, row),
         problems=[str(p) for p in state.get("problems", [])],
         regression=state.get("regression") or {},
+        approval=approval,  # the answers changed and the city wants a second person's yes
+        approved=content_work.approved(row),
         topics=topics(document, lang, request.query),
         teams=sorted(teams.items(), key=lambda item: item[1]),
         languages=LANGUAGES,
@@ -321,7 +327,16 @@ async def draft_publish(request: web.Request) -> web.StreamResponse:
             if row is None:
                 raise WorkError("That draft was published or discarded meanwhile.")
             if may_publish(row):
-                await content_work.publish_draft(session, draft_id, me.id, fields.get("note", ""))
+                try:
+                    await content_work.publish_draft(
+                        session,
+                        draft_id,
+                        me.id,
+                        fields.get("note", ""),
+                        second_approval=request.app[CONSOLE].answer_approval,
+                    )
+                except WorkError as exc:  # e.g. the answers wait for a second person
+                    refused = explained(exc)
             else:
                 refused = Phrase(
                     N_("Only a draft whose check passed as it is now can be published: check it.")
@@ -331,6 +346,19 @@ async def draft_publish(request: web.Request) -> web.StreamResponse:
     if refused is not None:
         return await draft_page(request, error=refused)
     raise saved(request, "draft_published", CONTENT)
+
+
+async def draft_approve(request: web.Request) -> web.StreamResponse:
+    """A second comms person approves the draft's answers (the city's setting)."""
+    me = viewer(request)
+    allowed(me)
+    draft_id = int_param(request, "id")
+    try:
+        async with request.app[RUNTIME].db.transaction() as session:
+            await content_work.approve_draft(session, draft_id, me.id)
+    except WorkError as exc:
+        return await draft_page(request, error=explained(exc))
+    raise saved(request, "draft_approved", f"{CONTENT}/drafts/{draft_id}")
 
 
 async def draft_discard(request: web.Request) -> web.StreamResponse:

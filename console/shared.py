@@ -35,6 +35,9 @@ class ConsoleConfig:
 
     mailer: SendsMail | None = None
     models: Path = Path("models")
+    # CONTENT_ANSWER_APPROVAL: changed answers are published only after a second comms
+    # person, one who did not edit the draft, approved them.
+    answer_approval: bool = False
 
 
 CONSOLE = web.AppKey("console", ConsoleConfig)
@@ -62,6 +65,7 @@ FLASHES = {
     "notice_ended": N_("Notice ended."),
     "draft_started": N_("Draft started."),
     "draft_published": N_("Draft published: every part of the bot answers with it in a moment."),
+    "draft_approved": N_("Answers approved: the draft can be published once its check passed."),
     "rolled_back": N_("Rolled back: the bot answers with that version again in a moment."),
     "draft_discarded": N_("Draft discarded."),
     "check_started": N_("The check started; it takes from a few seconds to a minute."),

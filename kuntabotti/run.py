@@ -69,7 +69,13 @@ async def serve(settings: Settings) -> None:
         extra.append(bridge)
     if telegram is not None:
         extra.append(telegram.install)
-    app = build_app(runtime, extra, ConsoleConfig(mailer=mailer, models=settings.models))
+    app = build_app(
+        runtime,
+        extra,
+        ConsoleConfig(
+            mailer=mailer, models=settings.models, answer_approval=settings.answer_approval
+        ),
+    )
     # Before anything is announced: a stop right after the start-up lines is a clean stop.
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

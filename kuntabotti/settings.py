@@ -5,7 +5,8 @@ DATABASE_URL (default: SQLite file kuntabotti.db), TELEGRAM_TOKEN (Telegram on w
 TELEGRAM_WEBHOOK_URL + TELEGRAM_WEBHOOK_SECRET (webhook instead of polling), SMTP_HOST,
 SMTP_PORT, SMTP_FROM, SMTP_USERNAME, SMTP_PASSWORD, SMTP_STARTTLS, SMTP_SSL (e-mail: SLA
 reminders to staff, staff replies to residents who left an address), PUBLIC_URL (the
-address staff use, for links in e-mails).
+address staff use, for links in e-mails), CONTENT_ANSWER_APPROVAL (1: changed answers are
+published only after a second person of the communications team approved them).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class Settings:
     # Where staff reach the console (links in reminder e-mails), e.g. https://kuntabotti.example
     public_url: str | None = None
     mail: MailSettings | None = None  # SMTP_* variables; None: no e-mail
+    # CONTENT_ANSWER_APPROVAL=1: changed answers need a second comms person's approval.
+    answer_approval: bool = False
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -43,6 +46,8 @@ class Settings:
             "database_url": env.get("DATABASE_URL") or DEFAULT_URL,
             "public_url": (env.get("PUBLIC_URL") or "").rstrip("/") or None,
             "mail": MailSettings.from_env(),
+            "answer_approval": env.get("CONTENT_ANSWER_APPROVAL", "").lower()
+            in ("1", "true", "yes"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -36,16 +36,18 @@ CONTENT = "/console/content"
 DRAFT = re.compile(r"/console/content/drafts/(\d+)$")
 
 
-@pytest.fixture
-def desk(tmp_path: Path, content: Content, model: NLUModel, models_dir: Path) -> Iterator[Console]:
+def run_desk(
+    database: Path, content: Content, model: NLUModel, models: Path, approval: bool = False
+) -> Iterator[Console]:
     """A server that follows the store's live content version, with version 1 from the
-    content folder and the console's staff (plus kaisa of the communications team)."""
+    content folder and the console's staff (plus kaisa and viivi of the communications
+    team); `approval`: the city's CONTENT_ANSWER_APPROVAL setting."""
     for server in run_live_server(
-        f"sqlite:///{tmp_path / 'kuntabotti.db'}",
+        f"sqlite:///{database}",
         content,
         model,
-        console=ConsoleConfig(models=models_dir),
-        live_content=models_dir,
+        console=ConsoleConfig(models=models, answer_approval=approval),
+        live_content=models,
     ):
 
         async def seed(server: LiveServer = server) -> None:
@@ -53,10 +55,23 @@ def desk(tmp_path: Path, content: Content, model: NLUModel, models_dir: Path) ->
                 for username, (name, role, teams) in STAFF.items():
                     await add_staff(session, username, name, PASSWORD, role, teams)
                 await add_staff(session, "kaisa", "Kaisa Viestintä", PASSWORD, "comms", [])
+                await add_staff(session, "viivi", "Viivi Viestintä", PASSWORD, "comms", [])
                 await content_work.follow_folder(session, to_document(content))
 
         server.call(seed())
         yield Console(server)
+
+
+@pytest.fixture
+def desk(tmp_path: Path, content: Content, model: NLUModel, models_dir: Path) -> Iterator[Console]:
+    yield from run_desk(tmp_path / "kuntabotti.db", content, model, models_dir)
+
+
+@pytest.fixture
+def strict_desk(
+    tmp_path: Path, content: Content, model: NLUModel, models_dir: Path
+) -> Iterator[Console]:
+    yield from run_desk(tmp_path / "kuntabotti.db", content, model, models_dir, approval=True)
 
 
 def eventually(check: Callable[[], bool], seconds: float) -> bool:
@@ -303,3 +318,25 @@ def test_a_topic_page_shows_how_the_topic_fared_with_residents(
     assert row is not None
     cells = re.findall(r"<td>(.*?)</td>", row.group(1))
     assert cells == ["1", "1 (100 %)", "0", "0", "0"]
+
+
+def test_with_the_approval_setting_changed_answers_wait_for_a_second_person(
+    strict_desk: Console, content: Content, model: NLUModel
+) -> None:
+    name, question = faq_question(content, model)
+    kaisa, viivi = strict_desk.client("kaisa"), strict_desk.client("viivi")
+    draft = start_draft(kaisa, "Tarkistettava vastaus")
+    topic = f"{draft}/topics/{name}"
+    assert post(kaisa, topic, topic, action="answer", lang="fi", text=NEW_ANSWER).status_code == 303
+    assert "Approve the answers" in kaisa.get(draft).text
+    assert post(kaisa, f"{draft}/check", draft).status_code == 303
+    assert eventually(lambda: 'data-check="passed"' in kaisa.get(draft).text, 90)
+    waiting = post(kaisa, f"{draft}/publish", draft)
+    assert waiting.status_code == 400 and "need the approval of another person" in waiting.text
+    own = post(kaisa, f"{draft}/approve", draft)
+    assert own.status_code == 400 and "You have edited this draft" in own.text
+    assert post(viivi, f"{draft}/approve", draft).status_code == 303
+    page = kaisa.get(draft).text
+    assert "A second person has approved" in page and "approved the answers" in page
+    assert post(kaisa, f"{draft}/publish", draft).status_code == 303
+    assert eventually(lambda: hears(strict_desk, question, NEW_ANSWER), 15)
