@@ -7,7 +7,6 @@ groups. The server's loop only awaits: a chat turn never waits for an embedding.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import random
@@ -17,6 +16,7 @@ from datetime import timedelta
 from aiohttp import web
 
 from actions import inbox_work
+from bot.background import run_with_app
 from bot.runtime import Runtime
 from nlu.elsewhere import run_elsewhere
 from nlu.similarity import embed_centred
@@ -36,7 +36,6 @@ class InboxJob:
         self.interval = interval
         self.lease_seconds = interval * 3
         self.holder = holder or f"{socket.gethostname()}:{os.getpid()}:inbox"
-        self._task: asyncio.Task[None] | None = None
 
     def reference(self) -> tuple[str, ...]:
         """A fixed sample of the live content's example questions, all languages."""
@@ -77,15 +76,4 @@ class InboxJob:
 
     def install(self, app: web.Application) -> None:
         """Run with the aiohttp app: started and stopped with it."""
-
-        async def start(_: web.Application) -> None:
-            self._task = asyncio.create_task(self._run())
-
-        async def stop(_: web.Application) -> None:
-            if self._task is not None:
-                self._task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await self._task
-
-        app.on_startup.append(start)
-        app.on_cleanup.append(stop)
+        run_with_app(app, self._run)

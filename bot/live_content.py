@@ -20,6 +20,7 @@ from pathlib import Path
 from aiohttp import web
 
 from actions.announce import CONTENT_TOPIC
+from bot.background import run_with_app
 from bot.runtime import Runtime
 from content.document import from_document, validated
 from content.model_store import train_elsewhere
@@ -38,7 +39,6 @@ class LiveContent:
         self.installed = installed  # the version this worker answers with
         self.poll = poll
         self._lock = asyncio.Lock()
-        self._task: asyncio.Task[None] | None = None
 
     async def follow(self) -> int | None:
         """Install the live version if this worker has another; returns the live number."""
@@ -75,15 +75,4 @@ class LiveContent:
 
     def install(self, app: web.Application) -> None:
         """Run with the aiohttp app: started and stopped with it."""
-
-        async def start(_: web.Application) -> None:
-            self._task = asyncio.create_task(self._run())
-
-        async def stop(_: web.Application) -> None:
-            if self._task is not None:
-                self._task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await self._task
-
-        app.on_startup.append(start)
-        app.on_cleanup.append(stop)
+        run_with_app(app, self._run)

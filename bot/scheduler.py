@@ -10,7 +10,6 @@ and a mail server that is down loses that round's mails (logged) but never stops
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import socket
@@ -19,6 +18,7 @@ from aiohttp import web
 
 from actions.deadline_mail import deadline_mails
 from actions.deadlines import fire_due
+from bot.background import run_with_app
 from bot.mailer import Mailer
 from bot.runtime import Runtime
 from taskstore import Event, store
@@ -42,7 +42,6 @@ class DeadlineScheduler:
         self.interval = interval
         self.lease_seconds = interval * 3  # a leader may miss two rounds before losing it
         self.holder = holder or f"{socket.gethostname()}:{os.getpid()}"
-        self._task: asyncio.Task[None] | None = None
 
     async def tick(self) -> list[Event]:
         """One round: renew leadership, and if held, log what is due."""
@@ -83,15 +82,4 @@ class DeadlineScheduler:
 
     def install(self, app: web.Application) -> None:
         """Run with the aiohttp app: started and stopped with it."""
-
-        async def start(_: web.Application) -> None:
-            self._task = asyncio.create_task(self._run())
-
-        async def stop(_: web.Application) -> None:
-            if self._task is not None:
-                self._task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await self._task
-
-        app.on_startup.append(start)
-        app.on_cleanup.append(stop)
+        run_with_app(app, self._run)

@@ -54,20 +54,27 @@ async def add_published(
 ) -> ContentVersion:
     """The next version number, live from the commit on. Two publishes racing for one
     number: the unique key refuses the second, whose transaction then fails as a whole."""
-    number = (await live_number(session) or 0) + 1
     row = ContentVersion(
-        number=number,
+        number=(await live_number(session) or 0) + 1,
         status=PUBLISHED,
-        document=document,
-        digest=digest,
-        based_on=based_on,
-        source=source,
-        note=note,
-        created_by=by,
         published_by=by,
         published_at=now_of(session),
-        edits=[],
     )
+    return await _add(session, row, document, digest, source, note, by, based_on)
+
+
+async def _add(
+    session: AsyncSession,
+    row: ContentVersion,
+    document: dict[str, Any],
+    digest: str,
+    source: str,
+    note: str,
+    by: int | None,
+    based_on: int | None,
+) -> ContentVersion:
+    row.document, row.digest, row.source, row.note = document, digest, source, note
+    row.created_by, row.based_on, row.edits = by, based_on, []
     session.add(row)
     await session.flush()
     return row
@@ -105,20 +112,8 @@ async def add_draft(
     by: int | None,
     based_on: int | None,
 ) -> ContentVersion:
-    row = ContentVersion(
-        number=None,
-        status=DRAFT,
-        document=document,
-        digest=digest,
-        based_on=based_on,
-        source=source,
-        note=note,
-        created_by=by,
-        edits=[],
-    )
-    session.add(row)
-    await session.flush()
-    return row
+    row = ContentVersion(number=None, status=DRAFT)
+    return await _add(session, row, document, digest, source, note, by, based_on)
 
 
 def record_edit(session: AsyncSession, row: ContentVersion, by: int | None, what: str) -> None:

@@ -5,7 +5,6 @@ PostgreSQL."""
 from __future__ import annotations
 
 import copy
-from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import select
@@ -15,17 +14,7 @@ from actions.staff_work import WorkError
 from content import Content
 from content.document import Document, digest, intent_of, to_document
 from content.edits import EditError, add_examples, set_answer
-from taskstore import Announcement, Database, Event, store, versions
-
-
-@pytest.fixture
-async def db(store_url: str, content: Content) -> AsyncIterator[Database]:
-    database = Database(store_url)
-    await database.migrate()
-    async with database.transaction() as session:
-        await store.sync_teams(session, content.teams.values())
-    yield database
-    await database.close()
+from taskstore import Announcement, Database, Event, versions
 
 
 @pytest.fixture

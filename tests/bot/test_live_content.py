@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import copy
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from actions import content_work
@@ -17,22 +15,10 @@ from content.document import Document, to_document
 from content.edits import set_answer
 from nlu import ModelHandle, NLUModel
 from taskstore import Conversation, Database
-from tests.helpers.live import LiveServer, run_live_server
+from tests.helpers.live import LiveServer, eventually, faq_question, run_live_server
 from tests.helpers.rest_client import Chat
 
 NEW_ANSWER = "Tämä vastaus tuli uudesta sisältöversiosta."
-
-
-def _faq_question(content: Content, model: NLUModel) -> tuple[str, str]:
-    """An FAQ topic and one of its Finnish examples the model answers with that topic."""
-    for intent in content.intents.values():
-        if intent.kind != "faq" or intent.sensitive:
-            continue
-        for example in intent.examples["fi"][:5]:
-            result = model.parse(example.text, "fi")
-            if result.intent.name == intent.name and not result.fallback:
-                return intent.name, example.text
-    raise AssertionError("no FAQ example the model recognises")
 
 
 async def _seed(url: str, document: Document) -> None:
@@ -45,19 +31,10 @@ async def _seed(url: str, document: Document) -> None:
         await db.close()
 
 
-def _eventually(check: Callable[[], bool], seconds: float = 15.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.2)
-    return check()
-
-
 def test_publish_and_rollback_reach_both_servers_without_a_restart(
     store_url: str, content: Content, model: NLUModel, models_dir: Path
 ) -> None:
-    name, question = _faq_question(content, model)
+    name, question = faq_question(content, model)
     document = to_document(content)
     asyncio.run(_seed(store_url, document))
     first = run_live_server(store_url, content, model, live_content=models_dir)
@@ -85,7 +62,7 @@ def test_publish_and_rollback_reach_both_servers_without_a_restart(
 
         assert servers[0].call(publish()) == 2
         for server in servers:  # the announcing worker at once, the other by its poll
-            assert _eventually(lambda s=server: answers_with(s, NEW_ANSWER))
+            assert eventually(lambda s=server: answers_with(s, NEW_ANSWER), 15)
 
         async def roll_back() -> int:
             async with servers[1].runtime.db.transaction() as session:
@@ -94,7 +71,7 @@ def test_publish_and_rollback_reach_both_servers_without_a_restart(
 
         assert servers[1].call(roll_back()) == 3
         for server in servers:
-            assert _eventually(lambda s=server: not answers_with(s, NEW_ANSWER))
+            assert eventually(lambda s=server: not answers_with(s, NEW_ANSWER), 15)
     finally:
         for running in (first, second):
             running.close()

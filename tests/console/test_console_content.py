@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -28,7 +27,7 @@ from taskstore.staff import add_staff
 from tests.console.test_console_browser import accessible, new_context, submit
 from tests.console.test_console_words import identifiers_in, visible_texts
 from tests.helpers.console_kit import PASSWORD, STAFF, Console, post
-from tests.helpers.live import LiveServer, run_live_server
+from tests.helpers.live import LiveServer, eventually, faq_question, run_live_server
 from tests.helpers.rest_client import Chat
 
 NEW_ANSWER = "Tämä vastaus tuli sisältöluonnoksesta, joka julkaistiin työpöydältä."
@@ -72,27 +71,6 @@ def strict_desk(
     tmp_path: Path, content: Content, model: NLUModel, models_dir: Path
 ) -> Iterator[Console]:
     yield from run_desk(tmp_path / "kuntabotti.db", content, model, models_dir, approval=True)
-
-
-def eventually(check: Callable[[], bool], seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.3)
-    return check()
-
-
-def faq_question(content: Content, model: NLUModel) -> tuple[str, str]:
-    """An FAQ topic and one of its Finnish examples the model answers with that topic."""
-    for intent in content.intents.values():
-        if intent.kind != "faq" or intent.sensitive:
-            continue
-        for example in intent.examples["fi"][:5]:
-            result = model.parse(example.text, "fi")
-            if result.intent.name == intent.name and not result.fallback:
-                return intent.name, example.text
-    raise AssertionError("no FAQ example the model recognises")
 
 
 def start_draft(http: httpx.Client, note: str) -> str:

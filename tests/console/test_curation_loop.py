@@ -8,7 +8,6 @@ passes axe; an agent is refused every page of the loop."""
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from taskstore.staff import add_staff
 from tests.console.test_console_browser import accessible, new_context
 from tests.console.test_console_inbox import MARS
 from tests.helpers.console_kit import PASSWORD, STAFF, Console
-from tests.helpers.live import LiveServer, run_live_server
+from tests.helpers.live import LiveServer, eventually, run_live_server
 from tests.helpers.rest_client import Chat
 
 ANSWERS = {
@@ -73,15 +72,6 @@ def asks(desk: Console, text: str, lang: str = "fi") -> str:
     chat = Chat(desk.server, lang)
     chat.send(text)
     return chat.said
-
-
-def wait_for(check: object, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():  # type: ignore[operator]
-            return
-        time.sleep(0.5)
-    raise AssertionError(f"not within {seconds} s")
 
 
 def draft_check(desk: Console) -> str:
@@ -143,7 +133,7 @@ def test_from_the_inbox_to_a_new_answer_and_back(browser: Browser, desk: Console
 
         page.get_by_role("link", name="Takaisin luonnokseen", exact=True).click()
         page.locator('form[action$="/check"] button').click()
-        wait_for(lambda: draft_check(desk) in ("passed", "failed"), 300)
+        assert eventually(lambda: draft_check(desk) in ("passed", "failed"), 300)
         assert draft_check(desk) == "passed", draft_problems(desk)
         page.reload()
         accessible(page)
@@ -151,14 +141,14 @@ def test_from_the_inbox_to_a_new_answer_and_back(browser: Browser, desk: Console
         expect(page.locator(".flash")).to_be_visible()
 
         # The residents' question gets the new answer, in each language, with no restart.
-        wait_for(lambda: ANSWERS["fi"] in asks(desk, MARS[1]), 30)
+        assert eventually(lambda: ANSWERS["fi"] in asks(desk, MARS[1]), 30)
         assert ANSWERS["sv"] in asks(desk, MARS[3], "sv")
 
         page.goto(base + "/console/content")
         page.locator('form[action$="/versions/1/rollback"] button').click()
         expect(page.locator(".flash")).to_be_visible()
         accessible(page)
-        wait_for(lambda: ANSWERS["fi"] not in asks(desk, MARS[1]), 30)
+        assert eventually(lambda: ANSWERS["fi"] not in asks(desk, MARS[1]), 30)
     finally:
         context.close()
 

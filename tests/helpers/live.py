@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Callable, Coroutine, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -111,3 +112,25 @@ def office_closed(tmp_path: Path, content: Content, model: NLUModel) -> Iterator
     yield from run_live_server(
         f"sqlite:///{tmp_path / 'closed.db'}", content, model, clock=lambda: SATURDAY
     )
+
+
+def eventually(check: Callable[[], bool], seconds: float) -> bool:
+    """Whether `check` came true within `seconds` (a server's background work is awaited)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.3)
+    return check()
+
+
+def faq_question(content: Content, model: NLUModel) -> tuple[str, str]:
+    """An FAQ topic and one of its Finnish examples the model answers with that topic."""
+    for intent in content.intents.values():
+        if intent.kind != "faq" or intent.sensitive:
+            continue
+        for example in intent.examples["fi"][:5]:
+            result = model.parse(example.text, "fi")
+            if result.intent.name == intent.name and not result.fallback:
+                return intent.name, example.text
+    raise AssertionError("no FAQ example the model recognises")
