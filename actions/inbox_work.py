@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from actions.inbox_sources import Item, collect
 from nlu.similarity import DIM, THRESHOLD, Groups, typical, varied
 from taskstore.curation import InboxCluster, InboxItem
-from taskstore.models import now_of
+from taskstore.models import RoutingCorrection, now_of
 
 OPEN, IGNORED, DONE = "open", "ignored", "done"
 STATUSES = (OPEN, IGNORED, DONE)
@@ -225,7 +225,8 @@ async def group_texts(session: AsyncSession, cluster_id: int) -> dict[str, list[
 async def set_status(
     session: AsyncSession, cluster_id: int, status: str, by: int | None, what: str = ""
 ) -> bool:
-    """Ignore, reopen or close a group; False if there is no such group."""
+    """Ignore, reopen or close a group; False if there is no such group. Closing or
+    ignoring one marks the routing corrections in it reviewed."""
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
     result = await session.execute(
@@ -238,4 +239,16 @@ async def set_status(
             handled_as=what if status != OPEN else "",
         )
     )
+    if status != OPEN:  # the staff reroutes in it have been looked at
+        await session.execute(
+            update(RoutingCorrection)
+            .where(
+                RoutingCorrection.id.in_(
+                    select(InboxItem.ref).where(
+                        InboxItem.cluster_id == cluster_id, InboxItem.source == "correction"
+                    )
+                )
+            )
+            .values(reviewed=True)
+        )
     return bool(result.rowcount)  # type: ignore[attr-defined]

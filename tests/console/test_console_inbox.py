@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy import select
+
 from actions import content_work
 from bot.inbox_job import InboxJob
 from content.document import to_document
 from taskstore import Conversation, store, versions
+from taskstore.models import RoutingCorrection
 from tests.bot.test_dialogue import ambiguous_question
 from tests.helpers.console_kit import GENERAL, STREETS, Console, post
 from tests.helpers.rest_client import Chat
@@ -163,3 +166,21 @@ def test_a_resolved_ticket_brings_its_question_and_the_staff_answer(console: Con
     assert question in inbox and "staff resolved the ticket" in inbox
     (group,) = group_ids(inbox)
     assert reply in kaisa.get(f"/console/inbox/{group}").text
+
+
+def test_handling_a_group_marks_its_reroutes_reviewed(console: Console) -> None:
+    kaisa = console.comms()
+    ticket = console.ticket(GENERAL, text=MOVED)
+    leena = console.client("leena")
+    page = f"/console/tickets/{ticket.number}"
+    assert post(leena, f"{page}/reassign", page, team=STREETS, reason="katuasia").status_code == 303
+    assert grouped(console) == 1
+    (group,) = group_ids(kaisa.get("/console/inbox?kind=rerouted").text)
+
+    async def reviewed() -> list[bool]:
+        async with console.server.runtime.db.transaction() as session:
+            return list(await session.scalars(select(RoutingCorrection.reviewed)))
+
+    assert console.server.call(reviewed()) == [False]
+    post(kaisa, f"/console/inbox/{group}", "/console/inbox", action="ignore")
+    assert console.server.call(reviewed()) == [True]
