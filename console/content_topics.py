@@ -175,7 +175,6 @@ def topics(document: Document, lang: str, query: Mapping[str, str]) -> list[Topi
     return sorted(found, key=lambda t: t.title.casefold())
 
 
-ACTIONS = ("title", "answer", "add_examples", "remove_example", "retire")
 NEW_KINDS = ("faq", "case")  # the bot's own (core) topics come with the bot
 
 

@@ -15,6 +15,7 @@ from content.edits import (
     remove_example,
     retire_intent,
     set_answer,
+    set_prompt,
     set_title,
 )
 from content.export import checked
@@ -110,3 +111,13 @@ def test_titles_and_retiring(document: Document) -> None:
     core = next(i["name"] for i in document["intents"] if i["kind"] == "core")
     with pytest.raises(EditError, match="cannot be retired"):
         retire_intent(document, core)
+
+
+def test_only_a_case_asks_a_first_question(document: Document) -> None:
+    case = next(i["name"] for i in document["intents"] if i["kind"] == "case")
+    set_prompt(document, case, "en", "  Where   is it? ")
+    assert intent_of(document, case)["prompt"]["en"] == "Where is it?"  # type: ignore[index]
+    with pytest.raises(EditError, match="Only a case"):
+        set_prompt(document, _faq(document), "en", "Where?")
+    with pytest.raises(EditError, match="empty"):
+        set_prompt(document, case, "fi", "   ")
