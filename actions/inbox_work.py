@@ -3,7 +3,8 @@ and what the communications team does to a group (ignore, reopen, mark as done).
 
 `gather` copies new questions in (and updates what happened to ones already there);
 `place` puts embedded questions into groups (nlu.similarity), ignored groups included, so
-a question like an ignored one stays out of the way. Ranking: each question counts by what
+a question like an ignored one stays out of the way (done groups take no more: a failure
+after the fix is news). Ranking: each question counts by what
 happened (not understood, no offered topic fit and unhelpful answers count fully; a request
 for a person after an answer and a staff reroute count less) and by its age (halved every
 week), so a big, recent, clear failure comes first.
@@ -86,8 +87,14 @@ def _vector(blob: bytes) -> np.ndarray:
 async def place(
     session: AsyncSession, items: list[InboxItem], vectors: np.ndarray, threshold: float = THRESHOLD
 ) -> None:
-    """Put embedded questions into the nearest group, or new groups."""
-    clusters = list(await session.scalars(select(InboxCluster).order_by(InboxCluster.id)))
+    """Put embedded questions into the nearest open or ignored group, or new groups. A done
+    group takes no more: a question like it that still fails after the content was fixed is
+    news, and starts a group of its own."""
+    clusters = list(
+        await session.scalars(
+            select(InboxCluster).where(InboxCluster.status != DONE).order_by(InboxCluster.id)
+        )
+    )
     groups = Groups(
         np.vstack([_vector(c.centre) for c in clusters]).astype(np.float32)
         if clusters
