@@ -42,18 +42,23 @@ EXAMPLES = 4
 async def gather(session: AsyncSession, since: datetime) -> int:
     """Copy the sources' new questions in; returns how many were new."""
     found = await collect(session, since)
-    known = {
-        (row.source, row.ref): row
-        for row in await session.scalars(select(InboxItem).where(InboxItem.at >= since))
-    }
+    # Keys and kinds only: the rows' texts and vectors are not needed to tell what is new.
+    rows = await session.execute(
+        select(InboxItem.source, InboxItem.ref, InboxItem.id, InboxItem.kind).where(
+            InboxItem.at >= since
+        )
+    )
+    known = {(source, ref): (item_id, kind) for source, ref, item_id, kind in rows.all()}
     new = 0
     for item in found:
-        row = known.get((item.source, item.ref))
-        if row is None:
+        seen = known.get((item.source, item.ref))
+        if seen is None:
             session.add(_row(item))
             new += 1
-        elif row.kind != item.kind:
-            row.kind = item.kind  # e.g. a fallback whose clarification then did not fit
+        elif seen[1] != item.kind:  # e.g. a fallback whose clarification then did not fit
+            await session.execute(
+                update(InboxItem).where(InboxItem.id == seen[0]).values(kind=item.kind)
+            )
     await session.flush()
     return new
 

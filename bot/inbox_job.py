@@ -18,6 +18,7 @@ from aiohttp import web
 from actions import inbox_work
 from bot.background import run_with_app
 from bot.runtime import Runtime
+from content import Content
 from nlu.elsewhere import run_elsewhere
 from nlu.similarity import embed_centred
 from taskstore import store
@@ -36,11 +37,17 @@ class InboxJob:
         self.interval = interval
         self.lease_seconds = interval * 3
         self.holder = holder or f"{socket.gethostname()}:{os.getpid()}:inbox"
+        self._reference: tuple[Content, tuple[str, ...]] | None = None
 
     def reference(self) -> tuple[str, ...]:
-        """A fixed sample of the live content's example questions, all languages."""
-        texts = sorted(e.text for e in self.runtime.content.training_examples())
-        return tuple(random.Random(0).sample(texts, min(REFERENCE, len(texts))))
+        """A fixed sample of the live content's example questions, all languages; made again
+        only when another content version went live."""
+        content = self.runtime.content
+        if self._reference is None or self._reference[0] is not content:
+            texts = sorted(e.text for e in content.training_examples())
+            sample = tuple(random.Random(0).sample(texts, min(REFERENCE, len(texts))))
+            self._reference = (content, sample)
+        return self._reference[1]
 
     async def tick(self) -> int:
         """One round: gather, then group what is ungrouped; returns how many were grouped."""
