@@ -20,7 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from content.document import Document, validated
 from content.model_store import Suite, document_key, progress_of, train_elsewhere
-from content.regression import inbox_cases, protected_cases
+from content.regression import cases_of_test_set, inbox_cases, protected_cases
+from content.testset import load_test_set
 from taskstore import Database, versions
 from taskstore.curation import ContentVersion, InboxCluster, InboxItem
 from taskstore.models import now_of
@@ -50,9 +51,12 @@ def progress(models: Path, row: ContentVersion) -> dict[str, object] | None:
     return progress_of(models, str(state.get("model", "")))
 
 
-async def start_check(db: Database, models: Path, draft_id: int) -> bool:
+async def start_check(
+    db: Database, models: Path, draft_id: int, test_set: Path | None = None
+) -> bool:
     """Mark the draft as being checked and run the check in the background; False when a
-    check of this very state is running or done already."""
+    check of this very state is running or done already. `test_set`: the city's test
+    questions (content.testset), part of the regression suite."""
     async with db.transaction() as session:
         row = await versions.draft(session, draft_id, lock=True)
         if row is None:
@@ -65,7 +69,7 @@ async def start_check(db: Database, models: Path, draft_id: int) -> bool:
             if (now_of(session) - started).total_seconds() < STALE_AFTER:
                 return False
         document = validated(copy.deepcopy(row.document))
-        suite = await _suite(session, document)
+        suite = await _suite(session, document, test_set)
         row.figures = {
             "digest": row.digest,
             "status": RUNNING,
@@ -81,8 +85,9 @@ async def start_check(db: Database, models: Path, draft_id: int) -> bool:
 _running: set[asyncio.Task[None]] = set()  # kept: the loop holds tasks only weakly
 
 
-async def _suite(session: AsyncSession, document: Document) -> Suite:
-    """The regression suite: protected topics, and the inbox questions already handled."""
+async def _suite(session: AsyncSession, document: Document, test_set: Path | None) -> Suite:
+    """The regression suite: protected topics, the inbox questions already handled and the
+    city's test questions."""
     live = await versions.live(session)
     handled = await session.execute(
         select(InboxItem.text, InboxItem.language, InboxCluster.handled_as)
@@ -95,6 +100,7 @@ async def _suite(session: AsyncSession, document: Document) -> Suite:
         {
             "protected": protected_cases(document),
             "inbox": inbox_cases(document, [(t, lang, done) for t, lang, done in handled.all()]),
+            "test_set": cases_of_test_set(document, load_test_set(test_set)) if test_set else [],
         },
         before,
     )
@@ -103,11 +109,11 @@ async def _suite(session: AsyncSession, document: Document) -> Suite:
 async def _check(
     db: Database, models: Path, draft_id: int, digest: str, document: Document, suite: Suite
 ) -> None:
-    regression = None
+    regression = held_out = None
     try:
         trained = await train_elsewhere(document, models, check=True, suite=suite)
         status = PASSED if trained.folder is not None else FAILED
-        problems, regression = trained.problems, trained.regression
+        problems, regression, held_out = trained.problems, trained.regression, trained.held_out
     except Exception as exc:  # the training process died: say so on the page
         log.exception("checking draft %s failed", draft_id)
         status, problems = FAILED, [f"the check stopped: {exc}"]
@@ -121,5 +127,6 @@ async def _check(
             "problems": problems[:200],
             "errors": sum(1 for p in problems if ": error: " in p),
             "regression": regression,
+            "held_out": held_out,
             "finished": now_of(session).isoformat(),
         }

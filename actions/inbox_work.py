@@ -131,7 +131,8 @@ class Group:
 
     id: int
     status: str
-    handled_as: str  # ignored | out_of_scope | examples:<intent> | new_topic:<intent>
+    # ignored | out_of_scope | examples:<intent> | new_topic:<intent> | team:<team>
+    handled_as: str
     score: float
     size: int  # questions within the period
     last_at: datetime

@@ -12,6 +12,7 @@ from console import (
     admin,
     auth,
     content_pages,
+    content_report,
     content_topics,
     dashboard,
     inbox,
@@ -97,6 +98,7 @@ def create_console(runtime: Runtime, config: ConsoleConfig | None = None) -> web
     r.add_post("/content/drafts/{id}/publish", content_pages.draft_publish)
     r.add_post("/content/drafts/{id}/discard", content_pages.draft_discard)
     r.add_post("/content/drafts/{id}/approve", content_pages.draft_approve)
+    r.add_get("/content/drafts/{id}/report", content_report.report_page)
     r.add_get("/content/drafts/{id}/new", content_topics.new_topic_page)
     r.add_post("/content/drafts/{id}/new", content_topics.new_topic_post)
     r.add_get("/content/drafts/{id}/topics/{name}", content_topics.topic_page)

@@ -20,6 +20,7 @@ from console.catalog_comms import COMMS
 from console.catalog_content import CONTENT
 from console.catalog_dashboard import DASHBOARD
 from console.catalog_labels import LABELS
+from console.catalog_report import REPORT
 
 CATALOG: dict[str, dict[str, str]] = {
     # --- Every page: header, navigation, sign-in --------------------------------------
@@ -362,4 +363,4 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "(de första {count}; avgränsa med filtren för att se resten)",
     },
 }
-CATALOG |= ADMIN | DASHBOARD | LABELS | COMMS | CONTENT
+CATALOG |= ADMIN | DASHBOARD | LABELS | COMMS | CONTENT | REPORT

@@ -84,6 +84,12 @@ _LOG = (
         re.compile(r"(?P<count>\d+) example\(s\) from the inbox added to (?P<name>\w+).*"),
         N_("{topic}: {count} questions from the inbox added as examples"),
     ),
+    (
+        re.compile(
+            r"(?P<count>\d+) question\(s\) from the inbox added to the words of team (?P<team>\w+)"
+        ),
+        N_("{team}: {count} questions from the inbox added to the team's words"),
+    ),
 )
 SOURCES = {
     "data": N_("from the content folder"),
@@ -310,7 +316,8 @@ async def draft_check(request: web.Request) -> web.StreamResponse:
     allowed(viewer(request))
     row = await draft_of(request)
     here = f"{CONTENT}/drafts/{row.id}"
-    if await start_check(request.app[RUNTIME].db, request.app[CONSOLE].models, row.id):
+    config = request.app[CONSOLE]
+    if await start_check(request.app[RUNTIME].db, config.models, row.id, config.test_set):
         raise saved(request, "check_started", here)
     raise web.HTTPSeeOther(here)  # checked or being checked already: nothing new to say
 

@@ -2,7 +2,8 @@
 questions grouped across languages (bot/inbox_job.py, actions/inbox_work.py), the biggest,
 most recent, clearest failures first; and what can be done to a group: add its questions as
 examples of a topic (the model's top guess first), start a new topic from it, mark it out of
-scope (examples of "out of scope"), or ignore it (new similar questions join it and stay out
+scope (examples of "out of scope"), confirm where staff moved its questions (they join
+that team's words), or ignore it (new similar questions join it and stay out
 of the way). Content changes go into the newest open draft (a new one when there is none),
 never straight to the live bot.
 
@@ -26,7 +27,7 @@ from actions.staff_work import WorkError
 from bot.web import RUNTIME
 from console.access import Viewer, may_curate
 from console.shared import form, int_param, render, saved, viewer
-from content.edits import EditError, add_group_examples
+from content.edits import EditError, add_group_examples, add_team_questions
 from nlu import OUT_OF_SCOPE
 from taskstore import versions
 from taskstore.curation import InboxCluster, InboxItem
@@ -110,6 +111,10 @@ async def group_page(
         guesses=guesses,
         topics=[i.name for i in topics],
         chosen=(fields or {}).get("topic") or (guesses[0] if guesses else ""),
+        # the team staff moved most of the group's questions to, for "confirm the routing"
+        moved_to=(fields or {}).get("team") or next(iter(dict(group.teams)), ""),
+        rerouted=any(kind == "rerouted" for kind, _ in group.kinds),
+        teams=sorted(content.teams, key=lambda t: str(content.teams[t]["name"]["fi"]).casefold()),
         draft=draft,
     )
 
@@ -123,7 +128,8 @@ async def _draft_id(session: AsyncSession, me: Viewer) -> int:
 
 
 async def group_action(request: web.Request) -> web.StreamResponse:
-    """`action`: examples (with `topic`), new_topic, out_of_scope, ignore, reopen."""
+    """`action`: examples (with `topic`), new_topic, out_of_scope, routing (with `team`),
+    ignore, reopen."""
     me = viewer(request)
     _allowed(me)
     runtime = request.app[RUNTIME]
@@ -152,6 +158,17 @@ async def group_action(request: web.Request) -> web.StreamResponse:
                 target = f"/console/content/drafts/{draft_id}"
                 if action == "examples":
                     target += f"/topics/{topic}"
+            elif action == "routing":  # staff moved these to the right team: teach it
+                team = fields.get("team", "")
+                texts = await inbox_work.group_texts(session, cluster_id)
+                draft_id = await _draft_id(session, me)
+                await content_work.edit_draft(
+                    session, draft_id, me.id, partial(add_team_questions, team=team, texts=texts)
+                )
+                await inbox_work.set_status(
+                    session, cluster_id, inbox_work.DONE, me.id, f"team:{team}"
+                )
+                target = f"/console/content/drafts/{draft_id}"
             else:
                 raise web.HTTPBadRequest(text="unknown action")
     except (EditError, WorkError) as exc:

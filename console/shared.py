@@ -38,6 +38,8 @@ class ConsoleConfig:
     # CONTENT_ANSWER_APPROVAL: changed answers are published only after a second comms
     # person, one who did not edit the draft, approved them.
     answer_approval: bool = False
+    # The city's test questions (content.testset), scored in every draft's check.
+    test_set: Path | None = None
 
 
 CONSOLE = web.AppKey("console", ConsoleConfig)

@@ -91,6 +91,27 @@ def add_group_examples(document: Document, name: str, texts: dict[str, list[str]
     )
 
 
+def add_team_questions(document: Document, team: str, texts: dict[str, list[str]]) -> str:
+    """Confirm staff's routing of an inbox group: its questions join the team's vocabulary,
+    which teaches the model which team a question is about without naming a topic of it
+    (nlu.training: the vocabulary trains the first stage only)."""
+    if not any(t["id"] == team for t in document["teams"]):
+        raise EditError("No such team.")
+    words = document["vocabulary"].setdefault(team, {lang: [] for lang in LANGUAGES})
+    added = 0
+    for lang, items in texts.items():
+        _language(lang)
+        known = {normalize_example(t) for t in words.setdefault(lang, [])}
+        for text in (" ".join(t.split()) for t in items):
+            if text and len(text) <= MAX_EXAMPLE and normalize_example(text) not in known:
+                words[lang].append(text)
+                known.add(normalize_example(text))
+                added += 1
+    if not added:
+        raise EditError("Every question of the group is in the team's words already.")
+    return f"{added} question(s) from the inbox added to the words of team {team}"
+
+
 def remove_example(document: Document, name: str, lang: str, text: str) -> str:
     _language(lang)
     examples = _intent(document, name)["examples"].get(lang, [])

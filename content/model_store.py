@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from content.document import Document, from_document, to_document, training_digest
 from content.export import checked
@@ -22,9 +23,11 @@ from content.near_duplicates import near_duplicates
 from content.regression import Case, compare
 from nlu import NLUConfig, NLUModel, data_hash
 from nlu.elsewhere import run_elsewhere
+from nlu.fold_report import compare as compare_held_out
 
 LATEST = "latest"
 TRAINING_STEPS = 5  # features, held-out scores, classifier, thresholds, language id
+SUITE_STEP = "regression suite"  # a check's sixth step: both models read the suite's questions
 
 
 def model_key(content: Content, config: NLUConfig | None = None) -> str:
@@ -112,9 +115,11 @@ class Trained:
     folder: Path | None  # None: the document has errors (or got worse) and may not go live
     problems: list[str]  # what the check found, "file:line: severity: message"
     regression: dict[str, dict[str, float | int | None]] | None = None  # per set, see below
+    held_out: dict[str, Any] | None = None  # nlu.fold_report.compare: draft against live
 
 
-Outcome = tuple[str | None, list[str], dict[str, dict[str, float | int | None]] | None]
+Figures = dict[str, dict[str, float | int | None]]
+Outcome = tuple[str | None, list[str], Figures | None, dict[str, Any] | None]
 
 
 def _train_document(document: Document, models: Path, check: bool, suite: Suite | None) -> Outcome:
@@ -125,7 +130,7 @@ def _train_document(document: Document, models: Path, check: bool, suite: Suite 
         content = checked(document, "draft")
         problems = [str(p) for p in content.problems]
         if content.errors:
-            return None, problems, None
+            return None, problems, None, None
     else:
         content = from_document(document, "version")
     key = document_key(document)
@@ -135,7 +140,8 @@ def _train_document(document: Document, models: Path, check: bool, suite: Suite 
     def step(stage: str) -> None:
         nonlocal done
         done += 1
-        state = {"step": done, "of": TRAINING_STEPS, "stage": stage, "started": started}
+        steps = TRAINING_STEPS + (suite is not None)
+        state = {"step": done, "of": steps, "stage": stage, "started": started}
         tmp = report.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(state))
         tmp.replace(report)
@@ -144,13 +150,19 @@ def _train_document(document: Document, models: Path, check: bool, suite: Suite 
     started = time.time()
     target, _ = train_model(content, models, progress=step, if_needed=True, latest=not check)
     if suite is None:
-        return key, problems, None
+        return key, problems, None, None
+    step(SUITE_STEP)
     if suite.before is not None:
         problems += near_duplicates(suite.before, document)
     live_folder = model_dir(models, suite.live_key) if suite.live_key else None
     live = NLUModel.load(live_folder) if live_folder is not None else None
-    figures, refusals = compare(NLUModel.load(target), live, suite.sets)
-    return (None if refusals else key), problems + refusals, figures
+    draft = NLUModel.load(target)
+    figures, refusals = compare(draft, live, suite.sets)
+    held_out, worse = compare_held_out(
+        live.meta.get("held_out") if live is not None else None, draft.meta["held_out"]
+    )
+    refusals += worse
+    return (None if refusals else key), problems + refusals, figures, held_out
 
 
 @dataclass(frozen=True)
@@ -172,12 +184,12 @@ async def train_elsewhere(
     key = document_key(document)
     if not check and (ready := model_dir(models, key)) is not None:
         return Trained(ready, [])
-    trained, problems, figures = await run_elsewhere(
+    trained, problems, figures, held_out = await run_elsewhere(
         _train_document, document, models.resolve(), check, suite
     )
     if trained is None:
-        return Trained(None, problems, figures)
+        return Trained(None, problems, figures, held_out)
     folder = model_dir(models, trained)
     if folder is None:  # the key of what was trained is not the document's: a bug to see
         raise RuntimeError(f"training left no model {trained} in {models}")
-    return Trained(folder, problems, figures)
+    return Trained(folder, problems, figures, held_out)

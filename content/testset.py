@@ -25,6 +25,9 @@ class TestItem:
 
 
 KINDS = ("faq", "case", "sensitive", "oos")
+# The city's own test questions, kept next to the content: written apart from it, never
+# trained on; every draft's check scores them (content.regression).
+TEST_SET = "heldout.jsonl"
 
 
 class TestSetError(ValueError):

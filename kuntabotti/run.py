@@ -21,6 +21,7 @@ from console import ConsoleConfig
 from content import load_valid_content
 from content.document import digest, from_document, to_document, validated
 from content.model_store import train_model
+from content.testset import TEST_SET
 from kuntabotti.app import Install, build_app
 from kuntabotti.settings import Settings
 from nlu import ModelHandle, NLUModel
@@ -73,7 +74,10 @@ async def serve(settings: Settings) -> None:
         runtime,
         extra,
         ConsoleConfig(
-            mailer=mailer, models=settings.models, answer_approval=settings.answer_approval
+            mailer=mailer,
+            models=settings.models,
+            answer_approval=settings.answer_approval,
+            test_set=test_set if (test_set := settings.data / TEST_SET).is_file() else None,
         ),
     )
     # Before anything is announced: a stop right after the start-up lines is a clean stop.

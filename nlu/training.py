@@ -21,11 +21,12 @@ from nlu.analyzer import Analyzer, IntentInfo, TeamExample, TrainingExample
 from nlu.classifier import Vectorizer
 from nlu.config import LANGUAGES, NLUConfig
 from nlu.fallback import Thresholds, TuningReport, tune_thresholds
+from nlu.fold_report import held_out_split, summary
 from nlu.hierarchy import GroupedClassifier, TeamStage
 from nlu.langid import LanguageIdentifier
 
 Progress = Callable[[str], None]
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 # The first stage's group of an intent that routes to no team (greetings, out of scope).
 CORE_GROUP = "core"
 
@@ -94,6 +95,20 @@ def train_parts(
         langid_job = pool.submit(
             LanguageIdentifier().fit, [e.text for e in ordered], list(example_languages)
         )
+        # The comparison of a draft with the live version needs held-back questions that
+        # both share (nlu.fold_report); the calibration keeps its own split, whose
+        # thresholds were measured on real questions.
+        strata = [f"{e.language}|{e.intent}" for e in ordered]
+        report_train, report_held = held_out_split(
+            [e.text for e in ordered], strata, config.held_out_share
+        )
+        report_job = pool.submit(
+            GroupedClassifier(config).fit,
+            X[report_train],
+            labels[report_train].tolist(),
+            [groups[i] for i in report_train],
+            words_only,
+        )
         intent_probe = probe_job.result()
         step("held-out scores")
         intent_model = intent_job.result()
@@ -114,6 +129,13 @@ def train_parts(
         )
         step("fallback thresholds")
         langid = langid_job.result()
+        report_probe = report_job.result()
+        held_back = summary(
+            report_probe.predict_proba(X[report_held]),
+            report_probe.classes,
+            labels[report_held].tolist(),
+            example_languages[report_held].tolist(),
+        )
     known_lemmas = {name[2:] for name in vectorizer.words.vocabulary_ if name.startswith("l:")}
     for analyzer in analyzers.values():
         analyzer.restrict_lemmas(known_lemmas)
@@ -126,6 +148,7 @@ def train_parts(
         "examples": {lang: int((example_languages == lang).sum()) for lang in languages},
         "vocabulary": {lang: sum(w.language == lang for w in words) for lang in languages},
         "fallback": {lang: report.to_dict() for lang, report in tuning.items()},
+        "held_out": held_back,
     }
     return TrainedParts(
         analyzers,

@@ -3,21 +3,25 @@
 The sign-in page, then as an agent of the streets team the queue, a ticket and the
 dashboard, then as the admin the staff, the teams, the canned replies, the service
 notices, the inbox (grouped by the inbox job) and one of its groups, and the content pages:
-versions, a draft with an edit, and a topic.
+versions, a draft with an edit (checked: its model is trained), a topic and the check's
+report.
 """
 
 from __future__ import annotations
+
+import asyncio
 
 from playwright.sync_api import Browser
 from sqlalchemy import select
 
 from actions import content_work
+from actions.content_check import RUNNING, start_check
 from bot.inbox_job import InboxJob
-from bot.runtime import Runtime
 from content.document import to_document
 from content.edits import add_examples
 from scripts.screenshots_demo import GENERAL, STREETS, newest_ticket
 from scripts.screenshots_setup import WAIT, WIDE, ZONE, Camera, Server, sign_in
+from taskstore import versions
 from taskstore.curation import InboxCluster
 
 
@@ -48,16 +52,17 @@ def console_pictures(browser: Browser, server: Server, camera: Camera) -> None:
             ("canned-replies", f"/console/teams/{GENERAL}/replies"),
             ("notices", "/console/notices"),
             ("inbox", "/console/inbox"),
-            *server.call(curation_pages(server.runtime), timeout=600),
+            *server.call(curation_pages(server), timeout=900),
         ]:
             camera.attempt(name, lambda p=path, n=name: camera.console(page, base + p, n))
     finally:
         context.close()
 
 
-async def curation_pages(runtime: Runtime) -> list[tuple[str, str]]:
-    """Version 1 from the content folder, the inbox grouped, and a draft with one edit: the
-    communications team's pages with something on them."""
+async def curation_pages(server: Server) -> list[tuple[str, str]]:
+    """Version 1 from the content folder, the inbox grouped, and a checked draft with one
+    edit: the communications team's pages with something on them."""
+    runtime = server.runtime
     await InboxJob(runtime).tick()
     name = next(n for n, i in runtime.content.intents.items() if i.kind == "faq")
     async with runtime.db.transaction() as session:
@@ -70,9 +75,18 @@ async def curation_pages(runtime: Runtime) -> list[tuple[str, str]]:
             lambda d: add_examples(d, name, "fi", ["milloin tämä aukeaa talvella"]),
         )
         group = await session.scalar(select(InboxCluster.id).order_by(InboxCluster.size.desc()))
+    config = server.console
+    await start_check(runtime.db, config.models, draft.id, config.test_set)
+    while True:  # the check trains the draft's model: a minute or two
+        async with runtime.db.transaction() as session:
+            row = await versions.draft(session, draft.id)
+        if row is None or (row.figures or {}).get("status") != RUNNING:
+            break
+        await asyncio.sleep(2)
     pages = [
         ("content", "/console/content"),
         ("content-draft", f"/console/content/drafts/{draft.id}"),
         ("content-topic", f"/console/content/drafts/{draft.id}/topics/{name}"),
+        ("content-report", f"/console/content/drafts/{draft.id}/report"),
     ]
     return ([("inbox-group", f"/console/inbox/{group}")] if group else []) + pages

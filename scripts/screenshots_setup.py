@@ -24,6 +24,7 @@ from bot.runtime import Runtime
 from console import ConsoleConfig
 from content import load_valid_content
 from content.model_store import train_model
+from content.testset import TEST_SET
 from kuntabotti.app import build_app
 from nlu import ModelHandle, NLUModel
 from scripts.screenshots_demo import PASSWORD, demo_clock
@@ -41,8 +42,9 @@ WIDE = {"width": 1280, "height": 900}
 class Server:
     """kuntabotti with its console on 127.0.0.1, in a thread with its own event loop."""
 
-    def __init__(self, runtime: Runtime) -> None:
+    def __init__(self, runtime: Runtime, console: ConsoleConfig) -> None:
         self.runtime = runtime
+        self.console = console
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.runner: web.AppRunner | None = None
@@ -57,7 +59,7 @@ class Server:
         async def up() -> None:
             await self.runtime.prepare()
             self.runner = web.AppRunner(
-                build_app(self.runtime, console=ConsoleConfig()), access_log=None
+                build_app(self.runtime, console=self.console), access_log=None
             )
             await self.runner.setup()
             await web.TCPSite(self.runner, "127.0.0.1", 0).start()
@@ -82,7 +84,8 @@ def running(database_url: str, models: Path) -> Iterator[Server]:
     target, seconds = train_model(content, models, if_needed=True)
     print(f"model {target.name} ({'reused' if seconds is None else f'trained in {seconds:.0f} s'})")
     database = Database(database_url, clock=demo_clock())
-    server = Server(Runtime(database, content, ModelHandle(NLUModel.load(target))))
+    runtime = Runtime(database, content, ModelHandle(NLUModel.load(target)))
+    server = Server(runtime, ConsoleConfig(models=models, test_set=ROOT / "data" / TEST_SET))
     server.start()
     try:
         yield server

@@ -52,7 +52,8 @@ class InboxCluster(Base):
     created_at: Mapped[datetime] = mapped_column(default=stamp)
     handled_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     handled_at: Mapped[datetime | None] = mapped_column()
-    # What was done: ignored | out_of_scope | examples:<intent> | new_topic:<intent>
+    # What was done: ignored | out_of_scope | examples:<intent> | new_topic:<intent> |
+    # team:<team> (staff's routing confirmed)
     handled_as: Mapped[str] = mapped_column(Text, default="")
 
 

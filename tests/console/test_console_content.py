@@ -22,8 +22,10 @@ from console import ConsoleConfig
 from content import Content
 from content.document import Document, to_document
 from content.edits import set_answer
+from content.testset import TEST_SET
 from nlu import NLUModel
 from taskstore.staff import add_staff
+from tests.conftest import DATA
 from tests.console.test_console_browser import accessible, new_context, submit
 from tests.console.test_console_words import identifiers_in, visible_texts
 from tests.helpers.console_kit import PASSWORD, STAFF, Console, post
@@ -45,7 +47,7 @@ def run_desk(
         f"sqlite:///{database}",
         content,
         model,
-        console=ConsoleConfig(models=models, answer_approval=approval),
+        console=ConsoleConfig(models=models, answer_approval=approval, test_set=DATA / TEST_SET),
         live_content=models,
     ):
 
@@ -134,6 +136,15 @@ def test_a_published_answer_reaches_residents_and_a_rollback_brings_the_old_back
     page = kaisa.get(draft).text
     assert 'data-check="passed"' in page, page
     assert escape(NEW_ANSWER) in page and "the answer changed (suomi)" in page
+    # The report: the draft's model is the live one (only an answer changed), so the
+    # figures match and nothing moved; the city's test questions are part of the suite.
+    report = kaisa.get(f"{draft}/report")
+    assert report.status_code == 200 and f'href="{draft}/report"' in page
+    assert "the city&#39;s test questions" in report.text, report.text
+    assert "No topic moved by a fifth or more." in report.text
+    assert "The draft confuses no topics more than the live version does." in report.text
+    assert "all topics both versions have" in report.text
+    assert desk.client("pekka").get(f"{draft}/report").status_code == 403
 
     published = post(kaisa, f"{draft}/publish", draft, note="Uusi vastaus julkaistu")
     assert published.status_code == 303 and published.headers["location"] == CONTENT

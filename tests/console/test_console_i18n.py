@@ -59,7 +59,16 @@ PREFIXED: dict[str, tuple[str, ...]] = {
     "day:": DAYS,  # office-hours keys of data/teams.yml
     "inbox:": INBOX_KINDS,  # console/inbox.py item kinds
     "group:": INBOX_STATUSES,  # actions/inbox_work.py group statuses
-    "regression:": ("protected", "inbox"),  # the sets of content/regression.py
+    "regression:": ("protected", "inbox", "test_set"),  # the sets of content/regression.py
+    # the steps a check reports (nlu/training.py, content/model_store.py)
+    "stage:": (
+        "features",
+        "held-out scores",
+        "classifier",
+        "fallback thresholds",
+        "language identification",
+        "regression suite",
+    ),
 }
 # Every non-literal a template passes to `_()`, and the codes it can hold. A new one fails
 # the test until it is listed here (and its codes are in the catalog).

@@ -189,3 +189,44 @@ def test_handling_a_group_marks_its_reroutes_reviewed(console: Console) -> None:
     assert console.server.call(reviewed()) == [False]
     post(kaisa, f"/console/inbox/{group}", "/console/inbox", action="ignore")
     assert console.server.call(reviewed()) == [True]
+
+
+def test_confirming_staffs_routing_teaches_the_team_in_a_draft(console: Console) -> None:
+    kaisa = console.comms()
+    runtime = console.server.runtime
+
+    async def seed() -> None:
+        async with runtime.db.transaction() as session:
+            await content_work.follow_folder(session, to_document(runtime.content))
+
+    console.server.call(seed())
+    ticket = console.ticket(GENERAL, text=MOVED)
+    page = f"/console/tickets/{ticket.number}"
+    leena = console.client("leena")
+    assert post(leena, f"{page}/reassign", page, team=STREETS, reason="katuasia").status_code == 303
+    assert grouped(console) == 1
+    (group,) = group_ids(kaisa.get("/console/inbox?kind=rerouted").text)
+    shown = kaisa.get(f"/console/inbox/{group}").text
+    assert "Confirm the routing" in shown and f'value="{STREETS}" selected' in shown
+
+    here = f"/console/inbox/{group}"
+    refused = post(kaisa, here, here, action="routing", team="no_such_team")
+    assert refused.status_code == 400 and "No such team." in refused.text
+    done = post(kaisa, here, here, action="routing", team=STREETS)
+    assert done.status_code == 303
+    assert re.search(r"/console/content/drafts/\d+$", done.headers["Location"])
+
+    async def draft_and_review() -> tuple[list[str], list[str], list[bool]]:
+        async with runtime.db.transaction() as session:
+            (draft,) = await versions.drafts(session)
+            reviewed = list(await session.scalars(select(RoutingCorrection.reviewed)))
+            words = draft.document["vocabulary"][STREETS]["fi"]
+            return words, [e["what"] for e in draft.edits], reviewed
+
+    words, log, reviewed = console.server.call(draft_and_review())
+    assert MOVED in words and reviewed == [True]
+    assert log == [f"1 question(s) from the inbox added to the words of team {STREETS}"]
+    team = runtime.content.teams[STREETS]["name"]["en"]
+    assert f"Confirmed as matters of {team}" in kaisa.get("/console/inbox?status=done").text
+    draft_page = kaisa.get(done.headers["Location"]).text
+    assert f"{team}: 1 questions from the inbox added to the team&#39;s words" in draft_page

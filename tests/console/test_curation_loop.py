@@ -19,9 +19,11 @@ from bot.inbox_job import InboxJob
 from console import ConsoleConfig
 from content import Content
 from content.document import to_document
+from content.testset import TEST_SET
 from nlu import NLUModel
 from taskstore import versions
 from taskstore.staff import add_staff
+from tests.conftest import DATA
 from tests.console.test_console_browser import accessible, new_context
 from tests.console.test_console_inbox import MARS
 from tests.helpers.console_kit import PASSWORD, STAFF, Console
@@ -53,7 +55,7 @@ def desk(tmp_path: Path, content: Content, model: NLUModel, models_dir: Path) ->
         f"sqlite:///{tmp_path / 'kuntabotti.db'}",
         content,
         model,
-        console=ConsoleConfig(models=models),
+        console=ConsoleConfig(models=models, test_set=DATA / TEST_SET),
         live_content=models,
     ):
 
@@ -137,6 +139,16 @@ def test_from_the_inbox_to_a_new_answer_and_back(browser: Browser, desk: Console
         assert draft_check(desk) == "passed", draft_problems(desk)
         page.reload()
         accessible(page)
+        # The check's report: the new topic's held-back questions, the sets before and after.
+        page.get_by_role("link", name=re.compile("^Tarkistuksen raportti")).click()
+        expect(page.locator("h1")).to_contain_text("Tarkistuksen raportti")
+        moved = page.locator("table.moved tr.new")
+        expect(moved).to_contain_text(titles["fi"])
+        expect(moved).to_contain_text("uusi aihe")
+        expect(page.locator("table.regression")).to_contain_text("kaupungin testikysymykset")
+        expect(page.locator("table.held-out")).to_contain_text("suomi")
+        accessible(page)
+        page.get_by_role("link", name="Takaisin luonnokseen", exact=True).click()
         page.locator('form[action$="/publish"] button').click()
         expect(page.locator(".flash")).to_be_visible()
 

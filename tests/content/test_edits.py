@@ -11,6 +11,7 @@ from content.document import Document, intent_of, to_document
 from content.edits import (
     EditError,
     add_examples,
+    add_team_questions,
     new_intent,
     remove_example,
     retire_intent,
@@ -121,3 +122,16 @@ def test_only_a_case_asks_a_first_question(document: Document) -> None:
         set_prompt(document, _faq(document), "en", "Where?")
     with pytest.raises(EditError, match="empty"):
         set_prompt(document, case, "fi", "   ")
+
+
+def test_confirmed_routing_adds_a_groups_questions_to_the_teams_words(document: Document) -> None:
+    texts = {"fi": ["Kysymys  kirjaamolle", "kysymys kirjaamolle?"], "sv": ["En fråga"]}
+    said = add_team_questions(document, "kirjaamo", texts)
+    assert said == "2 question(s) from the inbox added to the words of team kirjaamo"
+    words = document["vocabulary"]["kirjaamo"]
+    assert words["fi"][-1] == "Kysymys kirjaamolle" and words["sv"][-1] == "En fråga"
+    with pytest.raises(EditError, match="in the team's words already"):
+        add_team_questions(document, "kirjaamo", texts)
+    with pytest.raises(EditError, match="No such team"):
+        add_team_questions(document, "no_such_team", texts)
+    assert checked(document, "draft").errors == []

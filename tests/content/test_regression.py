@@ -8,8 +8,17 @@ from pathlib import Path
 from content import Content, load_valid_content
 from content.document import to_document
 from content.model_store import train_model
-from content.regression import HANDOFF, compare, inbox_cases, protected_cases
+from content.regression import (
+    HANDOFF,
+    Case,
+    cases_of_test_set,
+    compare,
+    inbox_cases,
+    protected_cases,
+)
+from content.testset import TEST_SET, load_test_set
 from nlu import NLUModel
+from tests.conftest import DATA
 
 
 def test_protected_questions_are_the_handoff_and_the_sensitive_topics(content: Content) -> None:
@@ -31,9 +40,29 @@ def test_inbox_questions_must_read_as_what_they_were_made(content: Content) -> N
             ("toinen", "fi", "out_of_scope"),
             ("kolmas", "fi", "examples:no_such_topic"),  # retired meanwhile: left out
             ("neljäs", "fi", "ignored"),
+            ("viides", "fi", "team:kirjaamo"),  # staff's routing confirmed
+            ("kuudes", "fi", "team:no_such_team"),
         ],
     )
-    assert [(c.text, c.intent) for c in cases] == [("kysymys", name), ("toinen", "out_of_scope")]
+    assert [(c.text, c.intent, c.team) for c in cases] == [
+        ("kysymys", name, None),
+        ("toinen", "out_of_scope", None),
+        ("viides", None, "kirjaamo"),
+    ]
+
+
+def test_the_citys_test_questions_are_scored_by_topic_and_by_team(
+    content: Content, model: NLUModel
+) -> None:
+    document = to_document(content)
+    items = load_test_set(DATA / TEST_SET)
+    cases = cases_of_test_set(document, items)
+    assert 300 < len(cases) <= len(items)
+    assert all(c.intent in content.intents for c in cases)
+    figures, refusals = compare(model, model, {"test_set": cases})
+    assert refusals == [] and (figures["test_set"]["draft"] or 0) > 0.85
+    routed = [Case("Milloin kirjaamo on auki?", "fi", None, team="kirjaamo")]
+    assert compare(model, None, {"team": routed})[0]["team"]["draft"] == 1.0
 
 
 def test_a_draft_that_loses_the_protected_topics_is_refused(
