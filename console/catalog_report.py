@@ -113,4 +113,16 @@ REPORT: dict[str, dict[str, str]] = {
         "sv": "Alla gruppens frågor finns redan i teamets ordförråd.",
     },
     "No such team.": {"fi": "Tällaista tiimiä ei ole.", "sv": "Inget sådant team."},
+    # The new-topic page's slot (content/edits.py new_intent)
+    "A case about a place: the bot also asks where (a street address or a place) and puts it "
+    "in the ticket": {
+        "fi": "Paikkaan liittyvä asia: botti kysyy myös, missä (katuosoite tai paikka), ja "
+        "kirjaa sen asiaan",
+        "sv": "Ett ärende om en plats: botten frågar också var (gatuadress eller plats) och "
+        "skriver in det i ärendet",
+    },
+    "Only a case asks where the matter is.": {
+        "fi": "Vain asian käsittely kysyy, missä asia on.",
+        "sv": "Bara ett ärende frågar var saken gäller.",
+    },
 }

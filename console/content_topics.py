@@ -303,6 +303,7 @@ async def new_topic_post(request: web.Request) -> web.StreamResponse:
             titles={lang: fields.get(f"title_{lang}", "") for lang in LANGUAGES},
             answers={lang: fields.get(f"answer_{lang}", "") for lang in LANGUAGES},
             prompts={lang: fields.get(f"prompt_{lang}", "") for lang in LANGUAGES},
+            slots=("location",) if fields.get("location") == "on" else (),
         )
 
     group = fields.get("group", "")

@@ -189,6 +189,8 @@ def new_intent(
         raise EditError("A new topic is a question (faq) or a case.")
     if any(slot not in SLOTS for slot in slots):
         raise EditError("Unknown slot.")
+    if slots and kind != "case":
+        raise EditError("Only a case asks where the matter is.")
     intent: IntentDoc = {
         "name": name,
         "team": team,

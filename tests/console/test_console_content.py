@@ -24,6 +24,7 @@ from content.document import Document, to_document
 from content.edits import set_answer
 from content.testset import TEST_SET
 from nlu import NLUModel
+from taskstore import versions
 from taskstore.staff import add_staff
 from tests.conftest import DATA
 from tests.console.test_console_browser import accessible, new_context, submit
@@ -226,6 +227,20 @@ def test_topic_edits_are_checked_at_once_and_show_in_the_drafts_changes(
     response = post(kaisa, new, new, name="Huono Tunniste", **fields)
     assert response.status_code == 400 and "a letter first" in response.text
     assert 'value="Testämne"' in response.text
+    response = post(kaisa, new, new, name="testi_paikka", location="on", **fields)
+    assert response.status_code == 400 and "Only a case asks where" in response.text
+    response = post(
+        kaisa, new, new, name="testi_paikka", location="on", **{**fields, "kind": "case"}
+    )
+    assert response.status_code == 303  # a case about a place: the bot asks where
+
+    async def slots() -> list[str]:
+        async with desk.server.runtime.db.transaction() as session:
+            row = await versions.draft(session, int(draft.rsplit("/", 1)[1]))
+            assert row is not None
+            return next(i["slots"] for i in row.document["intents"] if i["name"] == "testi_paikka")
+
+    assert desk.server.call(slots()) == ["location"]
     response = post(kaisa, new, new, name="testi_uusi_aihe", **fields)
     assert response.status_code == 303
     assert response.headers["location"] == f"{draft}/topics/testi_uusi_aihe"
@@ -233,7 +248,7 @@ def test_topic_edits_are_checked_at_once_and_show_in_the_drafts_changes(
     assert "Testiaihe" in made and "No answer." in made and "at least 20 needed" in made
 
     page = kaisa.get(draft).text
-    assert "New topics: 1. Changed topics: 1. Retired topics: 1." in page
+    assert "New topics: 2. Changed topics: 1. Retired topics: 1." in page
     assert "<ins>Uusi esimerkkikysymys yksi</ins>" in page
     assert f"<del>{escape(removed)}</del>" in page and escape(new_title) in page
     assert escape(retired.title["en"]) in page and "Test topic" in page

@@ -80,6 +80,17 @@ def test_a_new_topic_needs_a_known_team_and_becomes_valid_with_examples(
             titles={},
             answers={},
         )
+    with pytest.raises(EditError, match="Only a case asks where"):
+        new_intent(
+            document,
+            "x_new",
+            team="opetus",
+            kind="faq",
+            sensitive=False,
+            titles={},
+            answers={},
+            slots=("location",),
+        )
     new_intent(
         document,
         "liikunta_frisbeegolf",
