@@ -20,7 +20,7 @@ import numpy as np
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from actions.inbox_sources import Item, collect
+from actions.inbox_sources import KINDS, Item, collect
 from nlu.similarity import DIM, THRESHOLD, Groups, typical, varied
 from taskstore.curation import InboxCluster, InboxItem
 from taskstore.models import RoutingCorrection, now_of
@@ -200,7 +200,7 @@ def _group(cluster: InboxCluster, score: float, items: list[InboxItem]) -> Group
         examples=[items[i].text for i in shown],
         guesses=_counted([i.guess for i in items]),
         languages=_counted([i.language for i in items], 3),
-        kinds=_counted([i.kind for i in items], 5),
+        kinds=_counted([i.kind for i in items], len(KINDS)),
         teams=_counted([i.to_team for i in items]),
         texts=texts,
         replies={lang: found[:2] for lang, found in replies.items() if found},

@@ -110,15 +110,17 @@ def progress_of(models: Path, key: str) -> dict[str, object] | None:
     return data if isinstance(data, dict) else None
 
 
+Figures = dict[str, dict[str, float | int | None]]  # per regression set: cases, draft, live
+
+
 @dataclass(frozen=True)
 class Trained:
     folder: Path | None  # None: the document has errors (or got worse) and may not go live
     problems: list[str]  # what the check found, "file:line: severity: message"
-    regression: dict[str, dict[str, float | int | None]] | None = None  # per set, see below
+    regression: Figures | None = None
     held_out: dict[str, Any] | None = None  # nlu.fold_report.compare: draft against live
 
 
-Figures = dict[str, dict[str, float | int | None]]
 Outcome = tuple[str | None, list[str], Figures | None, dict[str, Any] | None]
 
 

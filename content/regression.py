@@ -1,7 +1,7 @@
 """The regression suite a draft must pass before it is published: what the live model got
 right must stay right (within a tolerance).
 
-Two sets, each scored with the draft's model and with the live one in the same check:
+Three sets, each scored with the draft's model and with the live one in the same check:
 - `protected`: the examples of the request for a person (`human_handoff`) must still read as
   that request, and the examples of every sensitive topic must still be kept out of the shared
   log (`ParseResult.sensitive`): a draft that makes the bot miss either is refused;
