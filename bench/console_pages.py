@@ -22,6 +22,8 @@ largest team, and times --requests sequential GETs per page after --warmup ones:
 - queue: /console/queue?team=<the team with the most open tickets>
 - ticket: /console/tickets/<number>, cycling over 25 tickets of that team
 - dashboard team / city: /console/dashboard?team=<team>|city over the last 30 days
+- inbox (with --inbox N: N grouped questions of the last week, bench.curation.seed_inbox):
+  /console/inbox, the communications team's first page
 
 Each page request is followed by a GET /healthz (the same server and HTTP stack, no work), so
 both see the same moments of a noisy machine; "x healthz" is the page's p50 over the /healthz
@@ -32,7 +34,7 @@ user+system time (/proc) read around each request and summed per kind, in ms per
 process (residents' chat turns too) waits while a page is computed.
 
 usage: python -m bench.console_pages [--tickets 20000] [--requests 200] [--warmup 5]
-                                     [--bot-conversations 0]
+                                     [--bot-conversations 0] [--inbox 0]
                                      [--database-url URL | --postgres]
 """
 
@@ -282,6 +284,18 @@ def report(results: list[tuple[Samples, Samples]], queue_rows: int | None) -> No
         print(f"queue page rows: {queue_rows} (the LIMIT is 500)")
 
 
+async def seed_inbox_questions(url: str, count: int) -> None:
+    from bench.curation import seed_inbox
+    from taskstore import Database, utcnow
+
+    db = Database(url)
+    try:
+        async with db.transaction() as session:
+            await seed_inbox(session, count, utcnow())
+    finally:
+        await db.close()
+
+
 async def bench(args: argparse.Namespace, tmp: Path) -> None:
     from actions.sla import HELSINKI
     from taskstore import utcnow
@@ -294,6 +308,9 @@ async def bench(args: argparse.Namespace, tmp: Path) -> None:
         f"seeded in {seeded.seconds:.1f} s: {seeded.tickets} tickets, {seeded.conversations} "
         f"conversations, {seeded.messages} messages, {seeded.events} events; {size}"
     )
+    if args.inbox:
+        await seed_inbox_questions(url, args.inbox)
+        print(f"seeded {args.inbox} inbox questions")
     team = max(seeded.open_per_team, key=lambda t: seeded.open_per_team[t])
     print(f"largest team: {team} ({seeded.open_per_team[team]} open tickets)")
     rng = random.Random(7)
@@ -308,6 +325,7 @@ async def bench(args: argparse.Namespace, tmp: Path) -> None:
         "ticket": [f"/console/tickets/{n}" for n in numbers],
         "dashboard team": [f"/console/dashboard?team={team}&{period}"],
         "dashboard city": [f"/console/dashboard?team=city&{period}"],
+        **({"inbox": ["/console/inbox"]} if args.inbox else {}),
     }
     log = tmp / "server.log"
     proc, base = await start_console(url, log)
@@ -357,6 +375,7 @@ def main() -> None:
     parser.add_argument(
         "--bot-conversations", type=int, default=0, help="extra conversations without a ticket"
     )
+    parser.add_argument("--inbox", type=int, default=0, help="grouped inbox questions")
     parser.add_argument("--database-url", default=None, help="an empty database; default: SQLite")
     parser.add_argument(
         "--postgres", action="store_true", help="a throwaway local cluster (tests/helpers/pg.py)"

@@ -125,4 +125,6 @@ REPORT: dict[str, dict[str, str]] = {
         "fi": "Vain asian käsittely kysyy, missä asia on.",
         "sv": "Bara ett ärende frågar var saken gäller.",
     },
+    # The draft's topic list: topics that still lack something in a language
+    "Incomplete in": {"fi": "Puutteellinen kielellä", "sv": "Ofullständigt på"},
 }

@@ -155,9 +155,10 @@ def _matches(intent: IntentDoc, words: str) -> bool:
 
 def topics(document: Document, lang: str, query: Mapping[str, str]) -> list[Topic]:
     """The draft's topics by title, narrowed by the search (`q` in ids, titles and example
-    questions) and the team and kind chosen."""
+    questions), the team and kind chosen, and a language the topic still lacks something in
+    (`missing`)."""
     words = " ".join(query.get("q", "").split()).casefold()
-    team, kind = query.get("team", ""), query.get("kind", "")
+    team, kind, missing = query.get("team", ""), query.get("kind", ""), query.get("missing", "")
     names = team_names(document, lang)
     found = [
         Topic(
@@ -171,6 +172,7 @@ def topics(document: Document, lang: str, query: Mapping[str, str]) -> list[Topi
         if (not team or intent["team"] == team)
         and (not kind or intent["kind"] == kind)
         and (not words or _matches(intent, words))
+        and (not missing or missing in gaps(intent))
     ]
     return sorted(found, key=lambda t: t.title.casefold())
 

@@ -257,6 +257,9 @@ def test_topic_edits_are_checked_at_once_and_show_in_the_drafts_changes(
 
     found = kaisa.get(draft, params={"q": "uusi esimerkkikysymys"}).text
     assert "1 topics" in found and f'/topics/{edited.name}"' in found
+    lacking = kaisa.get(draft, params={"missing": "sv"}).text  # the new topics lack examples
+    assert "2 topics" in lacking and '/topics/testi_uusi_aihe"' in lacking
+    assert f'/topics/{edited.name}"' not in lacking
     cores = kaisa.get(draft, params={"kind": "core"}).text
     assert f'/topics/{core.name}"' in cores and f'/topics/{edited.name}"' not in cores
 
