@@ -12,3 +12,8 @@ class BadInput(ValueError):
 class NotStored(RuntimeError):
     """The message could not be stored (e.g. the database is down). The channel must not
     acknowledge it, so the sender can send it again; nothing was answered."""
+
+
+class Duplicate(LookupError):
+    """The channel delivered this message before (e.g. Telegram redelivers an update it
+    thinks went unanswered): it is stored and answered already, so nothing is done."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.payloads import PAYLOAD
+from bot.runtime import MAX_PAYLOAD, MAX_TEXT
 from taskstore import ConversationState
 
 _TOKEN = {
@@ -29,6 +31,13 @@ def _error(description: str) -> dict[str, Any]:
 
 _MESSAGES = {"type": "array", "items": _ref("Message")}
 
+
+def request_schema(name: str) -> dict[str, Any]:
+    """A request body's schema, as the document publishes it."""
+    schema: dict[str, Any] = OPENAPI["components"]["schemas"][name]
+    return schema
+
+
 OPENAPI: dict[str, Any] = {
     "openapi": "3.1.0",
     "info": {
@@ -44,13 +53,7 @@ OPENAPI: dict[str, Any] = {
                 "summary": "Start a conversation; the bot's greeting comes back.",
                 "requestBody": {
                     "required": False,
-                    **_json(
-                        {
-                            "type": "object",
-                            "properties": {"language": {"enum": ["fi", "sv", "en"]}},
-                            "additionalProperties": False,
-                        }
-                    ),
+                    **_json(_ref("NewConversation")),
                 },
                 "responses": {
                     "201": {
@@ -79,20 +82,7 @@ OPENAPI: dict[str, Any] = {
                 "replies come back in the response.",
                 "requestBody": {
                     "required": True,
-                    **_json(
-                        {
-                            "type": "object",
-                            "oneOf": [
-                                {"required": ["text"]},
-                                {"required": ["payload"]},
-                            ],
-                            "properties": {
-                                "text": {"type": "string", "minLength": 1, "maxLength": 4000},
-                                "payload": {"type": "string", "minLength": 1, "maxLength": 64},
-                            },
-                            "additionalProperties": False,
-                        }
-                    ),
+                    **_json(_ref("NewMessage")),
                 },
                 "responses": {
                     "200": {
@@ -162,6 +152,34 @@ OPENAPI: dict[str, Any] = {
     },
     "components": {
         "schemas": {
+            # The request bodies: the handlers validate against these (bot/web.py
+            # `valid_body`), so what the document promises is what the server accepts.
+            "NewConversation": {
+                "type": "object",
+                "properties": {"language": {"enum": ["fi", "sv", "en"]}},
+                "additionalProperties": False,
+            },
+            "NewMessage": {
+                "type": "object",
+                "oneOf": [{"required": ["text"]}, {"required": ["payload"]}],
+                "properties": {
+                    # Something to read: not only spaces, no NUL character.
+                    "text": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": MAX_TEXT,
+                        "pattern": "^[^\\u0000]*\\S[^\\u0000]*$",
+                    },
+                    "payload": {
+                        "type": "string",
+                        "description": "A button's payload, as the bot sent it; `pick:` names "
+                        "one of the bot's topics.",
+                        "maxLength": MAX_PAYLOAD,
+                        "pattern": f"^(?:{PAYLOAD.pattern})$",
+                    },
+                },
+                "additionalProperties": False,
+            },
             "Message": {
                 "type": "object",
                 "required": ["id", "author", "text", "buttons", "created_at"],

@@ -15,9 +15,18 @@ from content import Content
 PREVIOUS_LABEL_MAX = 60  # characters of an earlier question shown on its button
 
 PAYLOAD = re.compile(
-    r"^(language|lang:(fi|sv|en)|helpful:(yes|no)|pick:[a-z0-9_]+|none|ticket:(yes|no)"
-    r"|private:yes|handoff|queue:cancel|form:(send|skip|cancel|previous))$"
+    r"language|lang:(fi|sv|en)|helpful:(yes|no)|pick:[a-z0-9_]+|none|ticket:(yes|no)"
+    r"|private:yes|handoff|queue:cancel|form:(send|skip|cancel|previous)"
 )
+
+
+def is_known(content: Content, payload: str) -> bool:
+    """The whole payload is one of the grammar's, and a picked topic is one the content has
+    (a client can send any text: only what a button could carry is stored)."""
+    if not PAYLOAD.fullmatch(payload):
+        return False
+    return not payload.startswith("pick:") or payload.removeprefix("pick:") in content.intents
+
 
 # The label each fixed payload's button carries (the keys of actions/texts.py).
 BUTTON_LABELS = {

@@ -11,8 +11,8 @@ from typing import Any
 from aiohttp import web
 
 from bot.openapi import OPENAPI
-from bot.runtime import BadInput, TicketStatus
-from bot.web import RUNTIME, error, json_body
+from bot.runtime import BadInput, TicketStatus, incoming_of
+from bot.web import RUNTIME, error, json_body, message_id, valid_body
 
 PREFIX = "/api/v1"
 
@@ -26,6 +26,7 @@ def _optional_str(body: dict[str, Any], key: str) -> str | None:
 
 async def create_conversation(request: web.Request) -> web.Response:
     body = await json_body(request) if request.can_read_body else {}
+    valid_body(body, "NewConversation")
     opened = await request.app[RUNTIME].start("rest", language=_optional_str(body, "language"))
     return web.json_response(
         {
@@ -42,10 +43,11 @@ async def post_message(request: web.Request) -> web.Response:
     unknown = set(body) - {"text", "payload"}
     if unknown:
         raise BadInput(f"unknown field(s): {', '.join(sorted(unknown))}")
+    text, payload = _optional_str(body, "text"), _optional_str(body, "payload")
+    incoming_of(text, payload)  # the runtime's own checks first: they say what is wrong
+    valid_body(body, "NewMessage")  # then the document's, so the two cannot drift apart
     turn = await request.app[RUNTIME].handle(
-        request.match_info["token"],
-        text=_optional_str(body, "text"),
-        payload=_optional_str(body, "payload"),
+        request.match_info["token"], text=text, payload=payload
     )
     return web.json_response(
         {
@@ -59,7 +61,7 @@ async def post_message(request: web.Request) -> web.Response:
 
 async def get_messages(request: web.Request) -> web.Response:
     try:
-        since = int(request.query.get("since", "0"))
+        since = message_id(request.query.get("since", "0"))
     except ValueError as exc:
         raise BadInput("since must be a message id (an integer)") from exc
     messages = await request.app[RUNTIME].messages_since(request.match_info["token"], since)

@@ -20,8 +20,9 @@ from datetime import datetime
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.dialogue import Dialogue, Incoming
-from bot.errors import BadInput, NotStored, UnknownConversation
+from bot.errors import BadInput, Duplicate, NotStored, UnknownConversation
 from bot.hub import Hub
+from bot.payloads import PAYLOAD
 from bot.replies import Button, OutMessage, out_message
 from content import Content
 from nlu import LANGUAGES, ModelHandle, NLUModel
@@ -142,16 +143,27 @@ class Runtime:
             return conversation.token
 
     async def handle(
-        self, token: str, *, text: str | None = None, payload: str | None = None
+        self,
+        token: str,
+        *,
+        text: str | None = None,
+        payload: str | None = None,
+        delivery: str | None = None,
     ) -> TurnResult:
-        """One resident message (`text`) or button press (`payload`), answered."""
-        incoming = _incoming(text, payload)
+        """One resident message (`text`) or button press (`payload`), answered. `delivery`:
+        the channel's id of this delivery; one the conversation has stored raises Duplicate."""
+        incoming = incoming_of(text, payload)
         async with self.turn_lock(token), self.db.session() as session:
             try:
                 async with session.begin():
                     conversation = await store.conversation_by_token(session, token, lock=True)
                     if conversation is None:
                         raise UnknownConversation(token)
+                    # Under the conversation's lock: a redelivery waits for the first.
+                    if delivery is not None and await store.has_delivery(
+                        session, conversation, delivery
+                    ):
+                        raise Duplicate(delivery)
                     prepared = self.dialogue.prepare(conversation, incoming)
                     received = await store.add_message(
                         session,
@@ -161,6 +173,7 @@ class Runtime:
                         prepared.stored_text,
                         nlu=prepared.nlu_record,
                         redacted=prepared.redacted,
+                        delivery=delivery,
                     )
             except (SQLAlchemyError, OSError) as exc:
                 raise NotStored("the message could not be stored") from exc
@@ -223,12 +236,15 @@ def _fresh_id() -> str:
     return secrets.token_hex(12)
 
 
-def _incoming(text: str | None, payload: str | None) -> Incoming:
+def incoming_of(text: str | None, payload: str | None) -> Incoming:
+    """What a channel hands in, checked before anything is stored (BadInput says why)."""
     if (text is None) == (payload is None):
         raise BadInput("send either text or payload")
     if payload is not None:
         if not isinstance(payload, str) or not payload or len(payload) > MAX_PAYLOAD:
             raise BadInput(f"payload must be a string of 1 to {MAX_PAYLOAD} characters")
+        if not PAYLOAD.fullmatch(payload):
+            raise BadInput(f"unknown button payload {payload!r}")
         return Incoming(text=None, payload=payload)
     if not isinstance(text, str):
         raise BadInput("text must be a string")
@@ -244,6 +260,7 @@ def _incoming(text: str | None, payload: str | None) -> Incoming:
 __all__ = [
     "BadInput",
     "Button",
+    "Duplicate",
     "NotStored",
     "Opened",
     "OutMessage",

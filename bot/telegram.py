@@ -28,7 +28,7 @@ from typing import Final
 
 from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
-from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import BotCommand, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import MessageLimit
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -42,6 +42,7 @@ from telegram.ext import (
 )
 
 from actions.texts import TELEGRAM_COMMANDS, say
+from bot.errors import Duplicate
 from bot.runtime import MAX_TEXT, BadInput, NotStored, OutMessage, Runtime
 from bot.web import json_body
 from nlu import LANGUAGES
@@ -230,7 +231,7 @@ class TelegramChannel:
         app.add_error_handler(self._on_error)
 
     async def _on_start(self, update: Update, context: Context) -> None:
-        chat = update.effective_chat
+        chat = _resident_chat(update)
         if chat is None:
             return
         opened = await self.runtime.start(CHANNEL, str(chat.id), _user_language(update))
@@ -253,7 +254,7 @@ class TelegramChannel:
             await query.answer()
         except TelegramError as exc:  # e.g. "query is too old": the press still counts
             log.info("could not answer callback query: %s", exc)
-        if query.data and update.effective_chat is not None:
+        if query.data:
             await self._turn(update, payload=query.data)
 
     async def _on_help(self, update: Update, context: Context) -> None:
@@ -284,7 +285,7 @@ class TelegramChannel:
     async def _turn(
         self, update: Update, *, text: str | None = None, payload: str | None = None
     ) -> None:
-        chat = update.effective_chat
+        chat = _resident_chat(update)
         if chat is None:
             return
         try:
@@ -294,7 +295,12 @@ class TelegramChannel:
             self._not_stored.add(update.update_id)
             raise
         try:
-            turn = await self.runtime.handle(token, text=text, payload=payload)
+            turn = await self.runtime.handle(
+                token, text=text, payload=payload, delivery=str(update.update_id)
+            )
+        except Duplicate:
+            log.info("telegram update %s delivered again: stored once", update.update_id)
+            return
         except NotStored:
             self._not_stored.add(update.update_id)
             raise
@@ -308,7 +314,7 @@ class TelegramChannel:
 
     async def _tell(self, update: Update, texts: Mapping[str, str]) -> None:
         """A fixed notice in the conversation's language (started if the chat is new)."""
-        chat = update.effective_chat
+        chat = _resident_chat(update)
         if chat is None:
             return
         token = await self.runtime.token_for(CHANNEL, str(chat.id), _user_language(update))
@@ -326,6 +332,15 @@ class TelegramChannel:
         self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
     ) -> None:
         await self.application.bot.send_message(chat_id, text, reply_markup=markup)
+
+
+def _resident_chat(update: Update) -> Chat | None:
+    """The chat of a person writing to the bot privately; None for channel posts, groups and
+    other bots, which are no residents and get no conversation."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or chat.type != Chat.PRIVATE or user is None or user.is_bot:
+        return None
+    return chat
 
 
 def _user_language(update: Update) -> str | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from bot.errors import BadInput
-from bot.payloads import PAYLOAD, button_label
+from bot.payloads import button_label, is_known
 from bot.privacy import SENSITIVE_PLACEHOLDER, redact
 from bot.slots import Slots
 from content import Content
@@ -42,7 +42,7 @@ def prepare(
 ) -> Prepared:
     slots = cast(Slots, conversation.slots or {})
     if incoming.payload is not None:
-        if not PAYLOAD.match(incoming.payload):
+        if not is_known(content, incoming.payload):
             raise BadInput(f"unknown button payload {incoming.payload!r}")
         label = button_label(content, conversation.language, incoming.payload, slots)
         button: dict[str, Any] = {"payload": incoming.payload}

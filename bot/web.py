@@ -9,11 +9,15 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
 
+from bot.openapi import request_schema
 from bot.runtime import BadInput, NotStored, Runtime, UnknownConversation
 
 RUNTIME = web.AppKey("runtime", Runtime)
 MAX_BODY = 64 * 1024
+MAX_ID = 2**63 - 1  # the largest id a BIGINT column holds; a larger one overflows the driver
 
 log = logging.getLogger(__name__)
 
@@ -34,15 +38,33 @@ async def clear_errors(request: web.Request, handler: Handler) -> web.StreamResp
     except UnknownConversation:
         return error(404, "unknown conversation token")
     except NotStored:
-        log.exception("message not stored on %s %s", request.method, request.rel_url.path)
+        log.exception("message not stored on %s %s", request.method, route_of(request))
         return error(503, "the message could not be stored; please send it again")
     except web.HTTPException as exc:
         if exc.status >= 400 and request.path.startswith("/api/"):
-            return error(exc.status, exc.reason)
+            response = error(exc.status, exc.reason)
+            if "Allow" in exc.headers:  # a 405 says which methods the route has
+                response.headers["Allow"] = exc.headers["Allow"]
+            return response
         raise
     except Exception:
-        log.exception("unhandled error on %s %s", request.method, request.rel_url.path)
+        log.exception("unhandled error on %s %s", request.method, route_of(request))
         return error(500, "internal error")
+
+
+def valid_body(body: object, name: str) -> None:
+    """BadInput unless `body` fits the request schema `name` of the OpenAPI document."""
+    found = best_match(Draft202012Validator(request_schema(name)).iter_errors(body))
+    if found is not None:
+        where = "/".join(str(p) for p in found.absolute_path) or "body"
+        raise BadInput(f"{where}: {found.message}")
+
+
+def route_of(request: web.Request) -> str:
+    """The route's pattern, e.g. /api/v1/conversations/{token}/messages: a log line names
+    the route, never a conversation token (whoever holds one reads the conversation)."""
+    resource = request.match_info.route.resource
+    return resource.canonical if resource is not None else "(no route)"
 
 
 async def json_body(request: web.Request) -> dict[str, Any]:
@@ -52,9 +74,19 @@ async def json_body(request: web.Request) -> dict[str, Any]:
         body = json.loads(await request.read())
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadInput("request body is not valid JSON") from exc
+    except RecursionError as exc:  # nested deeper than the parser goes
+        raise BadInput("request body is nested too deeply") from exc
     if not isinstance(body, dict):
         raise BadInput("request body must be a JSON object")
     return body
+
+
+def message_id(value: str) -> int:
+    """A message id from a query parameter; ValueError if it is not one."""
+    number = int(value)
+    if not 0 <= number <= MAX_ID:
+        raise ValueError(f"message id out of range: {value}")
+    return number
 
 
 async def health(_: web.Request) -> web.Response:

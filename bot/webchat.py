@@ -45,7 +45,7 @@ from aiohttp import WSMsgType, web
 from actions.announce import conversation_topic
 from bot.replies import OutMessage
 from bot.runtime import BadInput, NotStored, Runtime, UnknownConversation
-from bot.web import RUNTIME
+from bot.web import RUNTIME, message_id
 from nlu import LANGUAGES
 from taskstore import ConversationState, store
 
@@ -119,6 +119,8 @@ def parse_frame(data: str) -> tuple[str | None, str | None]:
         frame = json.loads(data)
     except ValueError as exc:
         raise Refused("bad_frame", "frame is not valid JSON") from exc
+    except RecursionError as exc:
+        raise Refused("bad_frame", "frame is nested too deeply") from exc
     if not isinstance(frame, dict):
         raise Refused("bad_frame", "frame must be a JSON object")
     kind = frame.get("type")
@@ -137,7 +139,7 @@ def parse_frame(data: str) -> tuple[str | None, str | None]:
 
 def _since(query: Mapping[str, str]) -> int:
     try:
-        return max(0, int(query.get("since", "0")))
+        return message_id(query.get("since", "0"))
     except ValueError:
         return 0  # a garbled id only costs a longer backlog, which the client de-duplicates
 

@@ -52,6 +52,15 @@ def valid_identity_code(code: str) -> bool:
     return _HETU_CHECK[int(digits + serial) % 31] == check
 
 
+def valid_bare_identity_code(code: str) -> bool:
+    """An identity code typed without its century sign (`131052308T`): a date that exists in
+    some century and the mod-31 check, which does not depend on the century."""
+    code = code.upper()
+    return len(code) == 10 and any(
+        valid_identity_code(code[:6] + sign + code[6:]) for sign in ("-", "A", "+")
+    )
+
+
 _IBAN_LENGTHS = {"FI": 18, "AX": 18, "SE": 24, "NO": 15, "DK": 18, "EE": 20, "DE": 22}
 
 
@@ -192,11 +201,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "phone",
         re.compile(
-            r"(?<![\w+])(?:(?:\+|00)\d{2,3}[ -]?(?:\(0\))?|0)\d{1,3}"
+            r"(?<![\w+])(?:(?:(?:\+|00)\d{2,3}[ -]?(?:\(0\))?|0)\d{1,3}|\(0\d{1,3}\) ?)"
             r"(?:[ -]?\d){5,10}(?![\w-])"
         ),
         pii=True,
         valid=_valid_phone,
+    ),
+    # After the phone rule: ten digits that begin with 0 are a phone number first.
+    Rule(
+        "identity_code",
+        re.compile(r"\b\d{9}[0-9A-Y]\b", re.I),
+        pii=True,
+        valid=valid_bare_identity_code,
     ),
     Rule(
         "date",

@@ -181,7 +181,12 @@ class Conversation(Base):
 
 class Message(Base):
     __tablename__ = "messages"
-    __table_args__ = (Index("ix_messages_conversation_id_id", "conversation_id", "id"),)
+    __table_args__ = (
+        Index("ix_messages_conversation_id_id", "conversation_id", "id"),
+        # A channel that redelivers (Telegram after a slow reply) names each delivery: one
+        # conversation stores a delivery once.
+        Index("ix_messages_conversation_id_delivery", "conversation_id", "delivery", unique=True),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"))
     direction: Mapped[str] = mapped_column(String(3))  # in | out
@@ -193,6 +198,7 @@ class Message(Base):
     nlu: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     redacted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=stamp, index=True)
+    delivery: Mapped[str | None] = mapped_column(String(64))  # e.g. a Telegram update id
 
 
 class TicketCounter(Base):

@@ -116,14 +116,26 @@ async def add_message(
     buttons: Sequence[dict[str, str]] | None = None,
     redacted: bool = False,
     staff_id: int | None = None,
+    delivery: str | None = None,
 ) -> Message:
     message = _message(
         conversation, direction, author, text, nlu=nlu, buttons=buttons, redacted=redacted
     )
     message.staff_id = staff_id
+    message.delivery = delivery
     session.add(message)
     await session.flush()
     return message
+
+
+async def has_delivery(session: AsyncSession, conversation: Conversation, delivery: str) -> bool:
+    """Whether the conversation stored a message of this channel delivery already."""
+    found = await session.scalar(
+        select(Message.id).where(
+            Message.conversation_id == conversation.id, Message.delivery == delivery
+        )
+    )
+    return found is not None
 
 
 def _message(

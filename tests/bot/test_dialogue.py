@@ -324,6 +324,8 @@ def test_service_break_notice_comes_before_the_answer(live_server: LiveServer) -
         ({"text": "x" * 4001}, 400, "longer than 4000"),
         ({"text": "a", "payload": "none"}, 400, "either text or payload"),
         ({"payload": "drop table"}, 400, "unknown button payload"),
+        ({"payload": "handoff\n"}, 400, "unknown button payload"),  # the whole of it must fit
+        ({"payload": "pick:zzz_not_an_intent"}, 400, "unknown button payload"),
         ({"text": 5}, 400, "must be a string"),
         ({"words": "hi"}, 400, "unknown field"),
         ({"text": "hei \ud800"}, 400, "unpaired surrogate"),
@@ -358,9 +360,24 @@ def test_broken_json_and_unknown_token(live_server: LiveServer) -> None:
     assert unknown.status_code == 404
     assert chat.http.get("/conversations/nope/messages").status_code == 404
     assert chat.http.get(f"/conversations/{chat.token}/messages?since=x").status_code == 400
+    wrong = chat.http.delete(f"/conversations/{chat.token}/messages")
+    assert wrong.status_code == 405 and {"GET", "POST"} <= set(wrong.headers["Allow"].split(","))
+    deep = chat.http.post(  # deeper than the JSON parser goes: a 400, not a 500
+        f"/conversations/{chat.token}/messages",
+        content=b'{"text": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+        headers={"Content-Type": "application/json"},
+    )
+    assert deep.status_code == 400 and "nested too deeply" in deep.json()["error"]
+    huge = chat.http.get(f"/conversations/{chat.token}/messages?since={2**63}")
+    assert huge.status_code == 400 and "since must be a message id" in huge.json()["error"]
+    assert chat.http.get(f"/conversations/{chat.token}/messages?since={2**63 - 1}").json() == {
+        "messages": []
+    }
 
 
-def test_a_message_the_store_refuses_is_not_acknowledged(live_server: LiveServer) -> None:
+def test_a_message_the_store_refuses_is_not_acknowledged(
+    live_server: LiveServer, caplog: pytest.LogCaptureFixture
+) -> None:
     chat = Chat(live_server)
     refuse_resident_messages(live_server, True)
     response = chat.http.post(
@@ -368,6 +385,9 @@ def test_a_message_the_store_refuses_is_not_acknowledged(live_server: LiveServer
     )
     assert response.status_code == 503
     assert "could not be stored" in response.json()["error"]
+    # The log names the route, not the token: whoever holds a token reads the conversation.
+    assert "message not stored on POST" in caplog.text and "{token}/messages" in caplog.text
+    assert chat.token not in caplog.text
     assert [m.author for m in chat.stored_messages()] == ["bot", "bot"]  # the greeting only
     refuse_resident_messages(live_server, False)
     chat.send("Milloin kirjasto on auki?")  # sent again, now stored and answered

@@ -295,3 +295,47 @@ async def test_configuration_from_the_environment(runtime: Runtime) -> None:
         TelegramChannel.from_env(runtime, {**env, "TELEGRAM_WEBHOOK_SECRET": ""})
     with pytest.raises(ValueError, match="secret"):
         TelegramChannel(tg.TOKEN, runtime, webhook_secret="has spaces")
+
+
+def test_a_redelivered_update_is_stored_and_answered_once(
+    tmp_path: Path, content: Content, model: NLUModel, standin: TelegramStandIn
+) -> None:
+    with webhook_server(tmp_path, content, model, standin) as server:
+        body = json.dumps(tg.text_update(CHAT, "Milloin kirjasto on auki?")).encode()
+        assert post(server, body, SECRET) == 200
+        answered = len(standin.calls_to("sendMessage"))
+        assert answered > 0
+        assert post(server, body, SECRET) == 200  # Telegram thought the reply too slow
+        messages = server.call(stored(server.runtime, CHAT))
+        assert [m.text for m in messages if m.direction == "in"] == ["Milloin kirjasto on auki?"]
+        assert len(standin.calls_to("sendMessage")) == answered
+        again = json.dumps(tg.text_update(CHAT, "Milloin kirjasto on auki?")).encode()
+        assert post(server, again, SECRET) == 200  # the same words in a new update: a message
+        messages = server.call(stored(server.runtime, CHAT))
+        assert sum(m.direction == "in" for m in messages) == 2
+
+
+def test_channel_posts_groups_and_bots_are_no_residents(
+    tmp_path: Path, content: Content, model: NLUModel, standin: TelegramStandIn
+) -> None:
+    group = {"id": -100123, "type": "group", "title": "Kaupunginosayhdistys"}
+    channel = {"id": -100456, "type": "channel", "title": "Tiedotteet"}
+    other_bot = {"id": 777, "is_bot": True, "first_name": "Botti"}
+    updates = [
+        tg.update(message={**tg.message(CHAT, text="Hei ryhmä"), "chat": group}),
+        tg.update(
+            channel_post={
+                "message_id": 5,
+                "date": 1,
+                "chat": channel,
+                "text": "Tiedote: katutöitä",
+            }
+        ),
+        tg.update(message={**tg.message(777, text="Olen botti"), "from": other_bot}),
+    ]
+    with webhook_server(tmp_path, content, model, standin) as server:
+        for update in updates:
+            assert post(server, json.dumps(update).encode(), SECRET) == 200
+        assert server.call(count(server.runtime, Resident)) == 0
+        assert server.call(count(server.runtime, Message)) == 0
+        assert not standin.calls_to("sendMessage")

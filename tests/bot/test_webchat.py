@@ -294,6 +294,8 @@ async def websocket_protocol(url: str) -> None:
                 json.dumps({"type": "text", "text": "   "}),
                 json.dumps({"type": "text", "text": "x" * 4001}),
                 json.dumps({"type": "button", "payload": "rm -rf"}),
+                json.dumps({"type": "button", "payload": "handoff\n"}),
+                '{"type": "text", "text": ' + "[" * 5000 + "]" * 5000 + "}",  # too deep
             ]
             for frame in bad:
                 await ws.send_str(frame)
