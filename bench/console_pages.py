@@ -22,8 +22,7 @@ largest team, and times --requests sequential GETs per page after --warmup ones:
 - queue: /console/queue?team=<the team with the most open tickets>
 - ticket: /console/tickets/<number>, cycling over 25 tickets of that team
 - dashboard team / city: /console/dashboard?team=<team>|city over the last 30 days
-- inbox (with --inbox N: N grouped questions of the last week, bench.curation.seed_inbox):
-  /console/inbox, the communications team's first page
+- inbox: /console/inbox with --inbox N grouped questions of the last week
 
 Each page request is followed by a GET /healthz (the same server and HTTP stack, no work), so
 both see the same moments of a noisy machine; "x healthz" is the page's p50 over the /healthz
@@ -69,6 +68,7 @@ from bench.console_seed import (
     USERNAME,
     model_dir,
     seed,
+    seed_inbox_questions,
     store_size,
 )
 from bench.e2e_echo import (
@@ -284,18 +284,6 @@ def report(results: list[tuple[Samples, Samples]], queue_rows: int | None) -> No
         print(f"queue page rows: {queue_rows} (the LIMIT is 500)")
 
 
-async def seed_inbox_questions(url: str, count: int) -> None:
-    from bench.curation import seed_inbox
-    from taskstore import Database, utcnow
-
-    db = Database(url)
-    try:
-        async with db.transaction() as session:
-            await seed_inbox(session, count, utcnow())
-    finally:
-        await db.close()
-
-
 async def bench(args: argparse.Namespace, tmp: Path) -> None:
     from actions.sla import HELSINKI
     from taskstore import utcnow
@@ -308,9 +296,8 @@ async def bench(args: argparse.Namespace, tmp: Path) -> None:
         f"seeded in {seeded.seconds:.1f} s: {seeded.tickets} tickets, {seeded.conversations} "
         f"conversations, {seeded.messages} messages, {seeded.events} events; {size}"
     )
-    if args.inbox:
+    if args.inbox:  # the communications team's first page, with this many questions
         await seed_inbox_questions(url, args.inbox)
-        print(f"seeded {args.inbox} inbox questions")
     team = max(seeded.open_per_team, key=lambda t: seeded.open_per_team[t])
     print(f"largest team: {team} ({seeded.open_per_team[team]} open tickets)")
     rng = random.Random(7)
@@ -372,9 +359,7 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=20000)
     parser.add_argument("--requests", type=int, default=200, help="timed GETs per page")
     parser.add_argument("--warmup", type=int, default=5, help="untimed GETs per page first")
-    parser.add_argument(
-        "--bot-conversations", type=int, default=0, help="extra conversations without a ticket"
-    )
+    parser.add_argument("--bot-conversations", type=int, default=0, help="without a ticket")
     parser.add_argument("--inbox", type=int, default=0, help="grouped inbox questions")
     parser.add_argument("--database-url", default=None, help="an empty database; default: SQLite")
     parser.add_argument(

@@ -152,3 +152,15 @@ async def store_size(url: str) -> str:
     finally:
         await db.close()
     return f"PostgreSQL database {int(size or 0) / 2**20:.1f} MB"
+
+
+async def seed_inbox_questions(url: str, count: int) -> None:
+    from bench.curation import seed_inbox
+    from taskstore import Database, utcnow
+
+    db = Database(url)
+    try:
+        async with db.transaction() as session:
+            await seed_inbox(session, count, utcnow())
+    finally:
+        await db.close()

@@ -3,6 +3,7 @@ admins, and each team's canned replies for its lead (and admins)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from aiohttp import web
@@ -12,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions.handoff import release_held
 from bot.web import RUNTIME
+from console import sign_in_guard
 from console.access import Viewer, require_admin, require_team
 from console.i18n import N_
 from console.shared import form, int_param, render, saved, viewer
@@ -29,6 +31,7 @@ from taskstore.staff import (
 )
 
 MAX_TITLE = 200
+FAILURE_DAYS = 7  # failed sign-ins the staff page lists
 MAX_REPLY = 4000
 
 
@@ -42,6 +45,9 @@ async def staff_page(
         rows = (
             await session.execute(select(StaffUser.username, StaffUser.id, StaffUser.email))
         ).all()
+        failures = await sign_in_guard.recent_failures(
+            session, runtime.clock() - timedelta(days=FAILURE_DAYS)
+        )
     return render(
         request,
         "admin_staff.html",
@@ -53,6 +59,8 @@ async def staff_page(
         emails={name: email for name, _, email in rows},
         roles=ROLES,
         teams=runtime.content.teams,
+        failures=failures,
+        failure_days=FAILURE_DAYS,
     )
 
 

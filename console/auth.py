@@ -1,4 +1,5 @@
-"""Console sign-in: argon2 passwords, server-side sessions, CSRF tokens, lockout.
+"""Console sign-in: argon2 passwords, server-side sessions, CSRF tokens, and a throttle on
+guessing (console/sign_in_guard.py) instead of a lockout anyone could turn on an account.
 
 The session cookie carries a random token; the store keeps only its SHA-256, so a copy of
 the database hands out no sessions. The cookie is HttpOnly and SameSite=Strict, and Secure
@@ -20,7 +21,9 @@ from aiohttp import web
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clients import client_address
 from bot.web import RUNTIME, Handler
+from console import sign_in_guard
 from console.access import Viewer
 from console.i18n import N_
 from console.shared import CSRF, VIEWER, form, redirect, render
@@ -31,8 +34,6 @@ from taskstore.staff import hash_password, verify_password
 SESSION_COOKIE = "kb_console"
 LOGIN_COOKIE = "kb_console_login"
 SESSION_HOURS = 10  # a working day; then sign in again
-MAX_FAILURES = 5  # wrong passwords in a row before the account is locked
-LOCKOUT = timedelta(minutes=15)
 # The language choice is public too: the sign-in page offers it (it changes only a cookie).
 PUBLIC = ("/console/login", "/console/static/", "/console/language")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -157,33 +158,40 @@ async def login(request: web.Request) -> web.StreamResponse:
     target = _safe_next(data.get("next"))
     runtime = request.app[RUNTIME]
     now = runtime.clock()
+    address = client_address(request)
     # The slow argon2 check runs between two short transactions: on SQLite a transaction
     # holds the one write lock, and a login must not stall every resident's turn.
     async with runtime.db.transaction() as session:
+        wait = await sign_in_guard.wait_before(session, address, username, now)
         user = await session.scalar(select(StaffUser).where(StaffUser.username == username))
         if user is not None:
             session.expunge(user)
-    error, rehash = await _check_password(user, password, now)
+    error: str | None
+    if wait:
+        # As slow as a real check, so the time tells nothing either.
+        await asyncio.to_thread(verify_password, _DUMMY_HASH, password)
+        error, rehash = SLOWED, None
+    else:
+        error, rehash = await _check_password(user, password)
     token = secrets.token_urlsafe(32)
     async with runtime.db.transaction() as session:
-        if user is not None and error == WRONG:
-            user = await _count_failure(session, user.id, now)
-            if user.locked_until is not None and user.locked_until > now:
-                error = LOCKED
-        elif user is not None and error is None:
+        if not wait:
+            await sign_in_guard.record(session, address, username, error is None, now)
+        if user is not None and error is None:
             await _start_session(session, user.id, token, now, rehash)
-    error_values = {"minutes": _minutes_locked(user, now)}
     if error is not None:
         fresh = secrets.token_urlsafe(24)
         response = render(
             request,
             "login.html",
-            status=401,
+            status=429 if wait else 401,
             login_csrf=fresh,
             next=target,
             error=error,
-            error_values=error_values,
+            error_values={"minutes": max(1, math.ceil(wait.total_seconds() / 60))},
         )
+        if wait:
+            response.headers["Retry-After"] = str(math.ceil(wait.total_seconds()))
         _set_cookie(response, request, LOGIN_COOKIE, fresh)
         return response
     response = redirect(target)
@@ -193,54 +201,29 @@ async def login(request: web.Request) -> web.StreamResponse:
 
 
 WRONG = N_("Wrong username or password.")
-LOCKED = N_("Too many failed attempts. Try again in {minutes} minutes.")
+# The same for every name, known or not: a name's owner elsewhere is not affected.
+SLOWED = N_("Too many failed attempts. Try again in {minutes} minutes.")
 
 
-async def _check_password(
-    user: StaffUser | None, password: str, now: datetime
-) -> tuple[str | None, str | None]:
+async def _check_password(user: StaffUser | None, password: str) -> tuple[str | None, str | None]:
     """(None, a new hash if the parameters were raised) when the password is right; else
     (the English error, translated by the page, None). Reads only: no transaction is open."""
     if user is None or not user.active:
         await asyncio.to_thread(verify_password, _DUMMY_HASH, password)
         return WRONG, None
-    if user.locked_until is not None and user.locked_until > now:
-        return LOCKED, None
     ok, stale = await asyncio.to_thread(verify_password, user.password_hash, password)
     if not ok:
         return WRONG, None
     return None, (await asyncio.to_thread(hash_password, password)) if stale else None
 
 
-async def _count_failure(session: AsyncSession, user_id: int, now: datetime) -> StaffUser:
-    """One more failure, counted in the database (parallel attempts cannot lose a count);
-    the MAX_FAILURES-th locks the account for LOCKOUT."""
-    failures = (
-        await session.execute(
-            update(StaffUser)
-            .where(StaffUser.id == user_id)
-            .values(failed_logins=StaffUser.failed_logins + 1)
-            .returning(StaffUser.failed_logins)
-        )
-    ).scalar_one()
-    if failures >= MAX_FAILURES:
-        await session.execute(
-            update(StaffUser)
-            .where(StaffUser.id == user_id)
-            .values(failed_logins=0, locked_until=now + LOCKOUT)
-        )
-    user = await session.get(StaffUser, user_id, populate_existing=True)
-    assert user is not None
-    return user
-
-
 async def _start_session(
     session: AsyncSession, user_id: int, token: str, now: datetime, new_hash: str | None
 ) -> None:
-    values: dict[str, object] = {"failed_logins": 0, "locked_until": None}
     if new_hash is not None:
-        values["password_hash"] = new_hash
-    await session.execute(update(StaffUser).where(StaffUser.id == user_id).values(**values))
+        await session.execute(
+            update(StaffUser).where(StaffUser.id == user_id).values(password_hash=new_hash)
+        )
     session.add(
         StaffSession(
             id=_digest(token),
@@ -251,13 +234,6 @@ async def _start_session(
         )
     )
     await session.execute(delete(StaffSession).where(StaffSession.expires_at <= now))
-
-
-def _minutes_locked(user: StaffUser | None, now: datetime) -> int:
-    """Whole minutes until a locked account opens again (for the lockout message)."""
-    if user is None or user.locked_until is None or user.locked_until <= now:
-        return math.ceil(LOCKOUT.total_seconds() / 60)
-    return math.ceil((user.locked_until - now).total_seconds() / 60)
 
 
 async def logout(request: web.Request) -> web.StreamResponse:

@@ -106,4 +106,22 @@ ADMIN: dict[str, dict[str, str]] = {
         "fi": "Anna otsikko, kieli ja teksti.",
         "sv": "Ange rubrik, språk och text.",
     },
+    # The staff page's failed sign-ins (console/sign_in_guard.py)
+    "Failed sign-ins in the last {days} days": {
+        "fi": "Epäonnistuneet kirjautumiset viimeisten {days} päivän aikana",
+        "sv": "Misslyckade inloggningar de senaste {days} dagarna",
+    },
+    "Username typed": {"fi": "Kirjoitettu käyttäjätunnus", "sv": "Angivet användarnamn"},
+    "From address": {"fi": "Osoitteesta", "sv": "Från adress"},
+    "Failures": {"fi": "Epäonnistumisia", "sv": "Misslyckanden"},
+    "Latest": {"fi": "Viimeisin", "sv": "Senaste"},
+    "No account is locked: after five failures of one name from one address, each try from "
+    "there waits longer, up to 15 minutes.": {
+        "fi": "Tunnuksia ei lukita: kun samasta osoitteesta on viisi epäonnistunutta "
+        "yritystä samalla tunnuksella, jokainen seuraava yritys sieltä odottaa pidempään, "
+        "enintään 15 minuuttia.",
+        "sv": "Inga konton låses: efter fem misslyckanden med samma namn från samma adress "
+        "väntar varje nytt försök därifrån längre, upp till 15 minuter.",
+    },
+    "None.": {"fi": "Ei yhtään.", "sv": "Inga."},
 }

@@ -6,7 +6,9 @@ TELEGRAM_WEBHOOK_URL + TELEGRAM_WEBHOOK_SECRET (webhook instead of polling), SMT
 SMTP_PORT, SMTP_FROM, SMTP_USERNAME, SMTP_PASSWORD, SMTP_STARTTLS, SMTP_SSL (e-mail: SLA
 reminders to staff, staff replies to residents who left an address), PUBLIC_URL (the
 address staff use, for links in e-mails), CONTENT_ANSWER_APPROVAL (1: changed answers are
-published only after a second person of the communications team approved them).
+published only after a second person of the communications team approved them),
+TRUSTED_PROXIES (comma-separated addresses of the city's reverse proxies: only their
+X-Forwarded-For names the client, whose address the sign-in throttle counts).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ class Settings:
     mail: MailSettings | None = None  # SMTP_* variables; None: no e-mail
     # CONTENT_ANSWER_APPROVAL=1: changed answers need a second comms person's approval.
     answer_approval: bool = False
+    # TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For header is believed.
+    trusted_proxies: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -48,6 +52,9 @@ class Settings:
             "mail": MailSettings.from_env(),
             "answer_approval": env.get("CONTENT_ANSWER_APPROVAL", "").lower()
             in ("1", "true", "yes"),
+            "trusted_proxies": tuple(
+                p.strip() for p in env.get("TRUSTED_PROXIES", "").split(",") if p.strip()
+            ),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

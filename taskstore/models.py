@@ -111,9 +111,22 @@ class StaffUser(Base):
     created_at: Mapped[datetime] = mapped_column(default=stamp)
     # Where SLA reminders and escalations go by e-mail (optional).
     email: Mapped[str | None] = mapped_column(String(320))
-    # Lockout: repeated wrong passwords lock the account for a while (console login).
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column()
+
+
+class SignInAttempt(Base):
+    """A console sign-in, by client address and the user name typed (known or not): what
+    slows a guesser down (console/sign_in_guard.py) and what admins see of failures. No
+    account is ever locked: an attacker elsewhere cannot keep its owner out."""
+
+    __tablename__ = "sign_in_attempts"
+    __table_args__ = (
+        Index("ix_sign_in_attempts_address_username_at", "address", "username", "at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    address: Mapped[str] = mapped_column(String(64))
+    username: Mapped[str] = mapped_column(String(100))  # as typed, cut to 100
+    ok: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(index=True)
 
 
 class StaffSession(Base):

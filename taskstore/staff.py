@@ -154,10 +154,9 @@ async def ensure_first_admin(session: AsyncSession, teams: Sequence[str]) -> str
 
 
 async def set_password(session: AsyncSession, username: str, password: str) -> None:
-    """A new password; unlocks the account and ends its console sessions."""
+    """A new password; ends the account's console sessions."""
     user = await session.scalar(select(StaffUser).where(StaffUser.username == username))
     if user is None:
         raise StaffError("no staff account '{username}'", username=username)
     user.password_hash = hash_password(password)
-    user.failed_logins, user.locked_until = 0, None
     await session.execute(delete(StaffSession).where(StaffSession.staff_id == user.id))

@@ -166,7 +166,7 @@ def test_claims_do_not_take_from_a_colleague_and_reopening_unresolves(console: C
     assert console.server.call(resolved_at()) is None
 
 
-def test_parallel_wrong_passwords_still_lock_on_postgresql(
+def test_parallel_wrong_passwords_are_all_counted_on_postgresql(
     pg_database_url: str, content: Content, model: NLUModel
 ) -> None:
     server = run_console(pg_database_url, content, model)
@@ -182,8 +182,9 @@ def test_parallel_wrong_passwords_still_lock_on_postgresql(
             thread.start()
         for thread in threads:
             thread.join(60)
-        assert codes == [401] * 12
-        assert sign_in(console.client(), "matti", PASSWORD).status_code == 401  # locked
+        assert set(codes) <= {401, 429} and codes.count(401) >= 5
+        # Every failure counted: the guesser's next try waits, even with the right password.
+        assert sign_in(console.client(), "matti", PASSWORD).status_code == 429
     finally:
         server.close()
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from aiohttp import web
 
+from bot.clients import CLIENTS, ClientAddresses
 from console import ConsoleConfig
 from content import Content
 from nlu import NLUModel
@@ -109,9 +111,20 @@ def post(http: httpx.Client, path: str, page: str, **data: str) -> httpx.Respons
     return http.post(path, data={"csrf": token, **data}, follow_redirects=False)
 
 
+def trust_loopback(app: web.Application) -> None:
+    """The test client stands behind a proxy on 127.0.0.1: X-Forwarded-For names it, so a
+    test can sign in from several addresses (bot/clients.py)."""
+    app[CLIENTS] = ClientAddresses(frozenset({"127.0.0.1"}))
+
+
 def run_console(database_url: str, content: Content, model: NLUModel) -> Iterator[Console]:
     for server in run_live_server(
-        database_url, content, model, clock=lambda: OFFICE_HOURS, console=ConsoleConfig()
+        database_url,
+        content,
+        model,
+        clock=lambda: OFFICE_HOURS,
+        console=ConsoleConfig(),
+        extra_routes=[trust_loopback],
     ):
 
         async def staff(server: LiveServer = server) -> None:
