@@ -43,6 +43,7 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from actions.announce import conversation_topic
+from bot.clients import clients_of
 from bot.replies import OutMessage
 from bot.runtime import BadInput, NotStored, Runtime, UnknownConversation
 from bot.web import RUNTIME, message_id
@@ -343,6 +344,8 @@ class ChatSocket:
 
 
 async def websocket(request: web.Request) -> web.WebSocketResponse:
+    if not clients_of(request).page_allowed(request):
+        raise web.HTTPForbidden(text="this chat opens only from the city's own pages")
     ws = web.WebSocketResponse(heartbeat=HEARTBEAT, max_msg_size=MAX_FRAME)
     await ws.prepare(request)
     chat = ChatSocket(request.app[RUNTIME], ws)

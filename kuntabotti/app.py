@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from aiohttp import web
 
-from bot.clients import CLIENTS, ClientAddresses
+from bot.clients import CLIENTS, Clients
 from bot.rest import add_rest_routes
 from bot.runtime import Runtime
 from bot.web import MAX_BODY, RUNTIME, clear_errors, health
@@ -22,13 +22,13 @@ def build_app(
     runtime: Runtime,
     extra_routes: Sequence[Install] = (),
     console: ConsoleConfig | None = None,
-    clients: ClientAddresses | None = None,
+    clients: Clients | None = None,
 ) -> web.Application:
     """The main app. With `console`, the staff console is mounted at /console. `clients`:
     how a client's address is read (the proxies to believe)."""
     app = web.Application(middlewares=[clear_errors], client_max_size=MAX_BODY)
     app[RUNTIME] = runtime
-    app[CLIENTS] = clients or ClientAddresses()
+    app[CLIENTS] = clients or Clients()
     app.router.add_get("/healthz", health)
     add_rest_routes(app)
     add_webchat_routes(app)

@@ -10,7 +10,7 @@ import signal
 from aiohttp import web
 
 from actions.content_work import follow_folder
-from bot.clients import ClientAddresses
+from bot.clients import Clients, origin_of
 from bot.inbox_job import InboxJob
 from bot.live_content import LiveContent
 from bot.mailer import Mailer
@@ -80,7 +80,7 @@ async def serve(settings: Settings) -> None:
             answer_approval=settings.answer_approval,
             test_set=test_set if (test_set := settings.data / TEST_SET).is_file() else None,
         ),
-        ClientAddresses(frozenset(settings.trusted_proxies)),
+        Clients(frozenset(settings.trusted_proxies), origin_of(settings.public_url)),
     )
     # Before anything is announced: a stop right after the start-up lines is a clean stop.
     stop = asyncio.Event()

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 import pytest
@@ -23,6 +23,8 @@ from taskstore import store
 from taskstore.models import AnswerFeedback, Conversation, Message, Ticket
 from tests.helpers.browser import WAIT
 from tests.helpers.live import LiveServer
+
+T = TypeVar("T")
 
 TICKET = re.compile(r"KB-\d{4}-\d{6}")
 
@@ -267,11 +269,11 @@ async def frames_until(ws: aiohttp.ClientWebSocketResponse, kind: str) -> list[d
             return got
 
 
-def run(coro: Coroutine[Any, Any, None]) -> None:
+def run(coro: Coroutine[Any, Any, T]) -> T:
     """Run a client coroutine in its own thread and loop: Playwright's sync API occupies
     this thread's event loop once the browser is up."""
     with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, coro).result(timeout=120)
+        return pool.submit(asyncio.run, coro).result(timeout=120)
 
 
 def test_websocket_protocol(live_server: LiveServer) -> None:
@@ -397,3 +399,18 @@ async def own_text(url: str) -> None:
         # A text stored as typed needs no own frame.
         await ws.send_json({"type": "text", "text": "When is the library open?"})
         assert not any(f["type"] == "own" for f in await frames_until(ws, "state"))
+
+
+def test_a_socket_from_another_sites_page_is_refused(live_server: LiveServer) -> None:
+    async def attempt(origin: str | None) -> int:
+        async with aiohttp.ClientSession() as http:
+            try:
+                async with http.ws_connect(live_server.base_url + "/ws", origin=origin) as ws:
+                    assert json.loads(await ws.receive_str(timeout=5))["type"] == "hello"
+                    return 101
+            except aiohttp.WSServerHandshakeError as exc:
+                return exc.status
+
+    assert run(attempt("https://evil.example")) == 403
+    assert run(attempt(live_server.base_url)) == 101  # the chat's own page
+    assert run(attempt(None)) == 101  # no browser, no Origin

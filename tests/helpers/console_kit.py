@@ -13,7 +13,7 @@ import httpx
 import pytest
 from aiohttp import web
 
-from bot.clients import CLIENTS, ClientAddresses
+from bot.clients import CLIENTS, Clients
 from console import ConsoleConfig
 from content import Content
 from nlu import NLUModel
@@ -114,7 +114,7 @@ def post(http: httpx.Client, path: str, page: str, **data: str) -> httpx.Respons
 def trust_loopback(app: web.Application) -> None:
     """The test client stands behind a proxy on 127.0.0.1: X-Forwarded-For names it, so a
     test can sign in from several addresses (bot/clients.py)."""
-    app[CLIENTS] = ClientAddresses(frozenset({"127.0.0.1"}))
+    app[CLIENTS] = Clients(frozenset({"127.0.0.1"}))
 
 
 def run_console(database_url: str, content: Content, model: NLUModel) -> Iterator[Console]:
