@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from aiohttp import web
 
 from bot.clients import CLIENTS, Clients
+from bot.limits import Limits
 from bot.rest import add_rest_routes
 from bot.runtime import Runtime
 from bot.web import MAX_BODY, RUNTIME, clear_errors, health
@@ -23,10 +24,13 @@ def build_app(
     extra_routes: Sequence[Install] = (),
     console: ConsoleConfig | None = None,
     clients: Clients | None = None,
+    limits: Limits | None = None,
 ) -> web.Application:
     """The main app. With `console`, the staff console is mounted at /console. `clients`:
-    how a client's address is read (the proxies to believe)."""
-    app = web.Application(middlewares=[clear_errors], client_max_size=MAX_BODY)
+    how a client's address is read (the proxies to believe); `limits`: rate limits per
+    client address (none without)."""
+    middlewares = [clear_errors, *([limits.middleware] if limits is not None else [])]
+    app = web.Application(middlewares=middlewares, client_max_size=MAX_BODY)
     app[RUNTIME] = runtime
     app[CLIENTS] = clients or Clients()
     app.router.add_get("/healthz", health)

@@ -12,6 +12,7 @@ from aiohttp import web
 from actions.content_work import follow_folder
 from bot.clients import Clients, origin_of
 from bot.inbox_job import InboxJob
+from bot.limits import Limits, parse_limits
 from bot.live_content import LiveContent
 from bot.mailer import Mailer
 from bot.pubsub import install_bridge
@@ -81,6 +82,7 @@ async def serve(settings: Settings) -> None:
             test_set=test_set if (test_set := settings.data / TEST_SET).is_file() else None,
         ),
         Clients(frozenset(settings.trusted_proxies), origin_of(settings.public_url)),
+        Limits(parse_limits(settings.rate_limits)),
     )
     # Before anything is announced: a stop right after the start-up lines is a clean stop.
     stop = asyncio.Event()

@@ -8,7 +8,9 @@ reminders to staff, staff replies to residents who left an address), PUBLIC_URL 
 address staff use, for links in e-mails), CONTENT_ANSWER_APPROVAL (1: changed answers are
 published only after a second person of the communications team approved them),
 TRUSTED_PROXIES (comma-separated addresses of the city's reverse proxies: only their
-X-Forwarded-For names the client, whose address the sign-in throttle counts).
+X-Forwarded-For names the client, whose address the sign-in throttle and the rate limits
+count), RATE_LIMITS (e.g. `conversations=20/60,messages=120/60,sockets=60/60`: requests per
+seconds per client address; bot/limits.py has the defaults).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Settings:
     answer_approval: bool = False
     # TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For header is believed.
     trusted_proxies: tuple[str, ...] = ()
+    rate_limits: str = ""  # RATE_LIMITS over bot/limits.py's defaults
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -52,6 +55,7 @@ class Settings:
             "mail": MailSettings.from_env(),
             "answer_approval": env.get("CONTENT_ANSWER_APPROVAL", "").lower()
             in ("1", "true", "yes"),
+            "rate_limits": env.get("RATE_LIMITS", ""),
             "trusted_proxies": tuple(
                 p.strip() for p in env.get("TRUSTED_PROXIES", "").split(",") if p.strip()
             ),

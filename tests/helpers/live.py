@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 import pytest
 from aiohttp import web
 
+from bot.limits import Limits
 from bot.live_content import LiveContent
 from bot.runtime import Runtime
 from console import ConsoleConfig
@@ -54,9 +55,11 @@ def run_live_server(
     clock: Callable[[], datetime] = utcnow,
     console: ConsoleConfig | None = None,
     live_content: Path | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[LiveServer]:
     """`live_content`: a models folder; the server then follows the store's live content
-    version as `kuntabotti run` does (bot.live_content)."""
+    version as `kuntabotti run` does (bot.live_content). `limits`: rate limits (none by
+    default: tests send many requests from one address)."""
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
@@ -69,7 +72,8 @@ def run_live_server(
             async with runtime.db.transaction() as session:
                 number = await versions.live_number(session)
             routes.append(LiveContent(runtime, live_content, number, poll=1.0).install)
-        runner = web.AppRunner(build_app(runtime, routes, console), access_log=None)
+        app = build_app(runtime, routes, console, limits=limits)
+        runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()
