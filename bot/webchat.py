@@ -44,6 +44,7 @@ from aiohttp import WSMsgType, web
 
 from actions.announce import conversation_topic
 from bot.clients import clients_of
+from bot.pages import add_page_routes
 from bot.replies import OutMessage
 from bot.runtime import BadInput, NotStored, Runtime, UnknownConversation
 from bot.web import RUNTIME, message_id
@@ -366,4 +367,5 @@ def add_webchat_routes(app: web.Application) -> None:
     app.on_response_prepare.append(_security_headers)
     app.router.add_get("/", index)
     app.router.add_get("/ws", websocket)
+    add_page_routes(app)
     app.router.add_static("/static/", STATIC, follow_symlinks=False)

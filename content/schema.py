@@ -84,6 +84,21 @@ MUNICIPALITY: dict[str, Any] = {
         "web": {"type": "string", "pattern": "^https?://"},
         "eservices_web": {"type": "string", "pattern": "^https?://"},
         "wellbeing_web": {"type": "string", "pattern": "^https?://"},
+        # The pages the web chat links to (bot/pages.py): its privacy notice and its
+        # accessibility statement, which the Act on the Provision of Digital Services asks for.
+        "pages": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                page: {
+                    "type": "object",
+                    "required": ["title", "text"],
+                    "additionalProperties": False,
+                    "properties": {"title": LOCALIZED, "text": LOCALIZED},
+                }
+                for page in ("privacy", "accessibility")
+            },
+        },
     },
 }
 

@@ -132,7 +132,23 @@ def validate(root: Path) -> Content:
             problems.append(Problem(file, line, f"vocabulary of unknown team id '{example.team}'"))
     _check_titles_and_prompts(content)
     _check_default_team(content)
+    _check_pages(content)
     return content
+
+
+def _check_pages(content: Content) -> None:
+    """The web chat's privacy notice and accessibility statement fill the answers'
+    placeholders; an unknown one would break the page."""
+    for name, page in (content.municipality.get("pages") or {}).items():
+        for lang, text in page["text"].items():
+            for bad in sorted(set(_PLACEHOLDER.findall(text)) - PLACEHOLDERS):
+                content.problems.append(
+                    Problem(
+                        str(content.root / "municipality.yml"),
+                        1,
+                        f"page '{name}' ({lang}) uses unknown placeholder {{{bad}}}",
+                    )
+                )
 
 
 def _check_titles_and_prompts(content: Content) -> None:

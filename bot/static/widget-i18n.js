@@ -4,6 +4,8 @@
 // sentences keep the name in its base form, so no inflected forms are needed.
 window.KuntabottiStrings = {
   fi: {
+    privacyLink: "Tietosuojaseloste",
+    accessibilityLink: "Saavutettavuusseloste",
     skipToChat: "Siirry chattiin",
     siteName: "{title}",
     navLabel: "Päävalikko",
@@ -54,6 +56,8 @@ window.KuntabottiStrings = {
     err_other: "Viestiä ei voitu käsitellä."
   },
   sv: {
+    privacyLink: "Dataskyddsbeskrivning",
+    accessibilityLink: "Tillgänglighetsutlåtande",
     skipToChat: "Gå till chatten",
     siteName: "{title}",
     navLabel: "Huvudmeny",
@@ -104,6 +108,8 @@ window.KuntabottiStrings = {
     err_other: "Meddelandet kunde inte behandlas."
   },
   en: {
+    privacyLink: "Privacy notice",
+    accessibilityLink: "Accessibility statement",
     skipToChat: "Skip to chat",
     siteName: "{title}",
     navLabel: "Main menu",

@@ -78,6 +78,10 @@
     document.querySelectorAll("[data-i18n]").forEach(function (el) {
       el.textContent = t(el.getAttribute("data-i18n"));
     });
+    // The privacy notice and accessibility statement open in the chat's language.
+    document.querySelectorAll("[data-lang-href]").forEach(function (el) {
+      el.setAttribute("href", el.getAttribute("data-lang-href") + "?lang=" + code);
+    });
     document.querySelectorAll("[data-i18n-attr]").forEach(function (el) {
       var spec = el.getAttribute("data-i18n-attr").split(":");
       el.setAttribute(spec[0], t(spec[1]));

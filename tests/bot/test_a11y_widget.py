@@ -72,3 +72,24 @@ def test_axe_finds_a_planted_violation(page: Page) -> None:
 
     in_chat = axe_violations(page, context="#chat")
     assert {v["id"] for v in in_chat} == {"label"}, format_violations(in_chat)
+
+
+def test_privacy_notice_and_accessibility_statement_in_the_chats_language(page: Page) -> None:
+    expect(page.locator("#chat-log .msg--bot").nth(1)).to_be_visible()
+    page.get_by_label("Kieli").select_option("sv")
+    link = page.get_by_role("link", name="Tillgänglighetsutlåtande")
+    expect(link).to_have_attribute("href", "/accessibility?lang=sv")
+    link.click()
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    expect(page.locator("h1")).to_have_text("Chattens tillgänglighetsutlåtande")
+    expect(page.locator("main")).to_contain_text("WCAG 2.1")
+    expect(page.locator("main")).not_to_contain_text("{city")  # placeholders filled
+    assert not (found := axe_violations(page)), format_violations(found)
+    page.get_by_role("link", name="in English").click()
+    expect(page.locator("h1")).to_have_text("Accessibility statement of the chat")
+    page.goto(page.url.split("/accessibility")[0] + "/privacy?lang=fi")
+    expect(page.locator("h1")).to_have_text("Chatin tietosuojaseloste")
+    expect(page.locator("main")).to_contain_text("tietosuojavaltuutetulle")
+    assert not (found := axe_violations(page)), format_violations(found)
+    page.get_by_role("link", name="Takaisin chattiin").click()
+    expect(page.locator("#chat-input")).to_be_visible()

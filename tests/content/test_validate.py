@@ -199,3 +199,13 @@ def test_team_vocabulary_is_read_and_its_team_checked(small_content: Path) -> No
     (folder / "opetus.yml").write_text("team: opetus\nfi: koulukyyti\nsv: []\nen: []\n")
     [error] = problems(small_content)
     assert "opetus.yml:2: error: fi: 'koulukyyti' is not of type 'array'" in error
+
+
+def test_a_page_with_an_unknown_placeholder_is_refused(small_content: Path) -> None:
+    path = small_content / "municipality.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("contact {city_email}", "contact {nobody}"),
+        encoding="utf-8",
+    )
+    messages = [p.message for p in validate(small_content).errors]
+    assert messages == ["page 'privacy' (en) uses unknown placeholder {nobody}"]
