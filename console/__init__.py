@@ -10,6 +10,7 @@ from bot.runtime import Runtime
 from bot.web import RUNTIME
 from console import (
     admin,
+    admin_access,
     auth,
     content_pages,
     content_report,
@@ -81,6 +82,8 @@ def create_console(runtime: Runtime, config: ConsoleConfig | None = None) -> web
     r.add_post("/admin/staff", admin.staff_add)
     r.add_post("/admin/staff/{id}", admin.staff_change)
     r.add_get("/admin/teams", admin.teams_page)
+    r.add_get("/admin/access", admin_access.access_page)
+    r.add_get("/admin/access.csv", admin_access.access_csv)
     r.add_get("/teams/{team}/replies", admin.replies_page)
     r.add_post("/teams/{team}/replies", admin.replies_change)
     r.add_get("/inbox", inbox.inbox_page)

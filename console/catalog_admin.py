@@ -124,4 +124,43 @@ ADMIN: dict[str, dict[str, str]] = {
         "väntar varje nytt försök därifrån längre, upp till 15 minuter.",
     },
     "None.": {"fi": "Ei yhtään.", "sv": "Inga."},
+    # The access log (console/admin_access.py)
+    "Access log": {"fi": "Pääsyloki", "sv": "Åtkomstlogg"},
+    "Who among staff opened which conversation or ticket, and who exported or erased what, "
+    "in the last {days} days. Entries cannot be changed or removed.": {
+        "fi": "Kuka henkilöstöstä avasi minkä keskustelun tai asian ja kuka vei tai poisti mitä "
+        "viimeisten {days} päivän aikana. Merkintöjä ei voi muuttaa eikä poistaa.",
+        "sv": "Vem i personalen som öppnade vilket samtal eller ärende och vem som exporterade "
+        "eller raderade vad de senaste {days} dagarna. Posterna kan inte ändras eller tas bort.",
+    },
+    "Filter the access log": {"fi": "Rajaa pääsylokia", "sv": "Filtrera åtkomstloggen"},
+    "Person": {"fi": "Henkilö", "sv": "Person"},
+    "anyone": {"fi": "kuka tahansa", "sv": "vem som helst"},
+    "Ticket number or conversation": {
+        "fi": "Asian numero tai keskustelu",
+        "sv": "Ärendenummer eller samtal",
+    },
+    "Download as CSV": {"fi": "Lataa CSV-tiedostona", "sv": "Ladda ner som CSV-fil"},
+    "{count} entries, newest first": {
+        "fi": "Merkintöjä: {count}, uusimmat ensin",
+        "sv": "Poster: {count}, de nyaste först",
+    },
+    "Time": {"fi": "Aika", "sv": "Tid"},
+    "What": {"fi": "Mitä", "sv": "Vad"},
+    "No entries.": {"fi": "Ei merkintöjä.", "sv": "Inga poster."},
+    "access:opened:ticket": {
+        "fi": "avasi asian",
+        "sv": "öppnade ärendet",
+        "en": "opened ticket",
+    },
+    "access:opened:conversation": {
+        "fi": "avasi keskustelun",
+        "sv": "öppnade samtalet",
+        "en": "opened conversation",
+    },
+    "access:exported:log": {
+        "fi": "latasi pääsylokin",
+        "sv": "laddade ner åtkomstloggen",
+        "en": "downloaded the access log",
+    },
 }

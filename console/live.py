@@ -13,7 +13,7 @@ from bot import staff_live
 from bot.web import RUNTIME
 from console.access import may_release, may_talk, require_conversation, ticket_filter
 from console.shared import CONSOLE, form, int_param, render, saved, viewer
-from taskstore import Conversation, ConversationState, Event, Ticket
+from taskstore import Conversation, ConversationState, Event, Ticket, access_log
 from taskstore.models import CannedReply
 from taskstore.staff import display_names
 
@@ -37,6 +37,7 @@ async def conversation_page(
         conversation = await require_conversation(
             session, me, await session.get(Conversation, int_param(request, "id"))
         )
+        await access_log.record(session, me.id, "opened", "conversation", str(conversation.id))
         messages = await staff_live.transcript(session, conversation)
         tickets = (
             await session.scalars(

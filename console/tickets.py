@@ -18,7 +18,7 @@ from bot.web import RUNTIME
 from console.access import Viewer, may_work, require_ticket
 from console.queue import STATUSES, next_due
 from console.shared import form, render, saved, viewer
-from taskstore import Event, StaffTeam, StaffUser, Ticket, store
+from taskstore import Event, StaffTeam, StaffUser, Ticket, access_log, store
 from taskstore.staff import display_names
 
 Action = Callable[[AsyncSession, Runtime, Ticket, dict[str, str], Actor], Awaitable[Any]]
@@ -60,6 +60,7 @@ async def ticket_page(request: web.Request, *, error: str | None = None) -> web.
     runtime = request.app[RUNTIME]
     async with runtime.db.transaction() as session:
         ticket = await _ticket(session, me, request.match_info["number"])
+        await access_log.record(session, me.id, "opened", "ticket", ticket.number)
         events = await history(session, ticket)
         helpers = await staff_work.helpers_of(session, ticket)
         mates = await teammates(session, ticket.team_id)

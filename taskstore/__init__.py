@@ -8,6 +8,7 @@ so no conversation state lives only in one process's memory.
 from taskstore.curation import ContentVersion, InboxCluster, InboxItem
 from taskstore.db import DEFAULT_URL, Announcement, Database, announce_after_commit, async_url
 from taskstore.models import (
+    AccessEntry,
     AnswerFeedback,
     Conversation,
     ConversationState,
@@ -25,6 +26,7 @@ from taskstore.models import (
 
 __all__ = [
     "DEFAULT_URL",
+    "AccessEntry",
     "Announcement",
     "AnswerFeedback",
     "ContentVersion",

@@ -113,6 +113,20 @@ class StaffUser(Base):
     email: Mapped[str | None] = mapped_column(String(320))
 
 
+class AccessEntry(Base):
+    """Who among staff opened which conversation or ticket, or exported or erased what,
+    and when (the Information Management Act 906/2019, section 17). Append-only: triggers
+    refuse UPDATE and DELETE, as on events. It names what was opened, never its content."""
+
+    __tablename__ = "access_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=stamp, index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    action: Mapped[str] = mapped_column(String(30))  # opened | exported | erased
+    kind: Mapped[str] = mapped_column(String(20))  # ticket | conversation | resident | log
+    target: Mapped[str] = mapped_column(String(64))  # a ticket number or a row id
+
+
 class SignInAttempt(Base):
     """A console sign-in, by client address and the user name typed (known or not): what
     slows a guesser down (console/sign_in_guard.py) and what admins see of failures. No

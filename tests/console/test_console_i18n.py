@@ -60,6 +60,8 @@ PREFIXED: dict[str, tuple[str, ...]] = {
     "inbox:": INBOX_KINDS,  # console/inbox.py item kinds
     "group:": INBOX_STATUSES,  # actions/inbox_work.py group statuses
     "regression:": ("protected", "inbox", "test_set"),  # the sets of content/regression.py
+    # what the access log records (taskstore/access_log.py, console/admin_access.py)
+    "access:": ("opened:ticket", "opened:conversation", "exported:log"),
     # the steps a check reports (nlu/training.py, content/model_store.py)
     "stage:": (
         "features",
