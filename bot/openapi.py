@@ -30,6 +30,12 @@ def _error(description: str) -> dict[str, Any]:
 
 
 _MESSAGES = {"type": "array", "items": _ref("Message")}
+_LIMITED = {
+    **_error("Too many requests from this address (bot/limits.py); nothing was stored"),
+    "headers": {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}},
+}
+# The largest message id (a BIGINT); bot/web.py refuses a larger `since`.
+MAX_ID = 2**63 - 1
 
 
 def request_schema(name: str) -> dict[str, Any]:
@@ -71,6 +77,7 @@ OPENAPI: dict[str, Any] = {
                         ),
                     },
                     "400": _error("Invalid body"),
+                    "429": _LIMITED,
                 },
             }
         },
@@ -102,6 +109,7 @@ OPENAPI: dict[str, Any] = {
                     },
                     "400": _error("Invalid message; nothing was stored"),
                     "404": _error("Unknown conversation"),
+                    "429": _LIMITED,
                     "500": _error("Stored, but the reply failed: do not send it again"),
                     "503": _error("Not stored (the database refused it): send it again"),
                 },
@@ -113,7 +121,12 @@ OPENAPI: dict[str, Any] = {
                         "name": "since",
                         "in": "query",
                         "required": False,
-                        "schema": {"type": "integer", "default": 0},
+                        "schema": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "maximum": MAX_ID,
+                            "default": 0,
+                        },
                     }
                 ],
                 "responses": {
@@ -121,6 +134,7 @@ OPENAPI: dict[str, Any] = {
                         "description": "Messages in order",
                         **_json({"type": "object", "properties": {"messages": _MESSAGES}}),
                     },
+                    "400": _error("`since` is not a message id"),
                     "404": _error("Unknown conversation"),
                 },
             },
@@ -139,7 +153,7 @@ OPENAPI: dict[str, Any] = {
                         "name": "X-Conversation-Token",
                         "in": "header",
                         "required": True,
-                        "schema": {"type": "string"},
+                        "schema": {"type": "string", "minLength": 1},
                     },
                 ],
                 "responses": {

@@ -12,12 +12,11 @@ from aiohttp import web
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from bot.openapi import request_schema
+from bot.openapi import MAX_ID, request_schema
 from bot.runtime import BadInput, NotStored, Runtime, UnknownConversation
 
 RUNTIME = web.AppKey("runtime", Runtime)
 MAX_BODY = 64 * 1024
-MAX_ID = 2**63 - 1  # the largest id a BIGINT column holds; a larger one overflows the driver
 
 log = logging.getLogger(__name__)
 
