@@ -254,3 +254,12 @@ def _matches(rule: Rule, text: str) -> Iterator[tuple[int, int, str]]:
         value = match.group(0).rstrip(" .") if rule.entity != "date" else match.group(0)
         if rule.valid is None or rule.valid(value):
             yield match.start(), match.start() + len(value), value
+        elif rule.entity == "phone":
+            # The pattern runs on into a number written after the phone number ("... 00"):
+            # the longest valid number before a space or hyphen is the phone number.
+            shorter = value
+            while (cut := max(shorter.rfind(" "), shorter.rfind("-"))) > 0:
+                shorter = shorter[:cut].rstrip(" -")
+                if rule.valid(shorter):
+                    yield match.start(), match.start() + len(shorter), shorter
+                    break

@@ -25,3 +25,8 @@ def test_long_messages_are_redacted_all_the_way() -> None:
     text = "x " * 3000 + "maija@example.com"
     stored, changed = redact(text)
     assert changed and stored.endswith("[EMAIL]")
+
+
+def test_a_number_written_after_a_phone_number_does_not_hide_it() -> None:
+    # Found by the property tests: the pattern ran on into " 00" and the whole was too long.
+    assert redact("00358 40 0000000 00") == ("[PHONE] 00", True)
