@@ -3,6 +3,7 @@ reading a JSON body. The app itself is assembled in `kuntabotti.app`."""
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -51,9 +52,14 @@ async def clear_errors(request: web.Request, handler: Handler) -> web.StreamResp
         return error(500, "internal error")
 
 
+@functools.cache
+def _validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(request_schema(name))  # made once: every message meets it
+
+
 def valid_body(body: object, name: str) -> None:
     """BadInput unless `body` fits the request schema `name` of the OpenAPI document."""
-    found = best_match(Draft202012Validator(request_schema(name)).iter_errors(body))
+    found = best_match(_validator(name).iter_errors(body))
     if found is not None:
         where = "/".join(str(p) for p in found.absolute_path) or "body"
         raise BadInput(f"{where}: {found.message}")
