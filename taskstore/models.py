@@ -28,6 +28,9 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import (
+    text as sql_text,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
@@ -212,7 +215,15 @@ class Message(Base):
         Index("ix_messages_conversation_id_id", "conversation_id", "id"),
         # A channel that redelivers (Telegram after a slow reply) names each delivery: one
         # conversation stores a delivery once.
-        Index("ix_messages_conversation_id_delivery", "conversation_id", "delivery", unique=True),
+        Index(
+            "ix_messages_conversation_id_delivery",
+            "conversation_id",
+            "delivery",
+            unique=True,
+            # Only messages that name a delivery are in it: other channels' inserts skip it.
+            sqlite_where=sql_text("delivery IS NOT NULL"),
+            postgresql_where=sql_text("delivery IS NOT NULL"),
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"))
