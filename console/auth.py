@@ -162,8 +162,10 @@ async def login(request: web.Request) -> web.StreamResponse:
     # The slow argon2 check runs between two short transactions: on SQLite a transaction
     # holds the one write lock, and a login must not stall every resident's turn.
     async with runtime.db.transaction() as session:
-        wait = await sign_in_guard.wait_before(session, address, username, now)
         user = await session.scalar(select(StaffUser).where(StaffUser.username == username))
+        # An unknown name is kept only as a digest: people type passwords into that field.
+        typed = username if user is not None else sign_in_guard.unknown_name(username)
+        wait = await sign_in_guard.wait_before(session, address, typed, now)
         if user is not None:
             session.expunge(user)
     error: str | None
@@ -176,7 +178,7 @@ async def login(request: web.Request) -> web.StreamResponse:
     token = secrets.token_urlsafe(32)
     async with runtime.db.transaction() as session:
         if not wait:
-            await sign_in_guard.record(session, address, username, error is None, now)
+            await sign_in_guard.record(session, address, typed, error is None, now)
         if user is not None and error is None:
             await _start_session(session, user.id, token, now, rehash)
     if error is not None:

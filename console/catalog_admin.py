@@ -163,4 +163,8 @@ ADMIN: dict[str, dict[str, str]] = {
         "sv": "laddade ner åtkomstloggen",
         "en": "downloaded the access log",
     },
+    "a name no account has": {
+        "fi": "nimi, jota millään tunnuksella ei ole",
+        "sv": "ett namn som inget konto har",
+    },
 }

@@ -1,7 +1,8 @@
 """How fast a console password can be guessed: a throttle, never a lockout.
 
 Each sign-in is recorded with the client's address and the name typed (known or not, so
-the answers do not tell which names exist). After FREE failures of one address with one
+the answers do not tell which names exist; an unknown name only as a digest, since people
+type passwords into the name field). After FREE failures of one address with one
 name, each further try waits, the wait doubling from FIRST_WAIT up to LONGEST_WAIT; an
 address that fails with many names waits likewise after ADDRESS_FREE. A success of the
 address with the name starts its count again. The account's owner, signing in from their
@@ -10,6 +11,7 @@ own address, is never kept out by someone else's guessing.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -24,6 +26,13 @@ FIRST_WAIT = timedelta(seconds=15)
 LONGEST_WAIT = timedelta(minutes=15)
 WINDOW = timedelta(hours=1)  # failures older than this no longer count
 KEPT = timedelta(days=30)  # how long admins can see attempts
+UNKNOWN = "?"  # marks a name no account has, kept as a digest
+
+
+def unknown_name(typed: str) -> str:
+    """A name no account has, as stored: a digest (it may be a password typed in the wrong
+    field), still the same for each try, so its guesses are counted together."""
+    return UNKNOWN + hashlib.sha256(typed.encode()).hexdigest()[:16]
 
 
 def _wait(failures: int, free: int, last: datetime | None, now: datetime) -> timedelta:

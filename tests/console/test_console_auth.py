@@ -72,7 +72,8 @@ def test_guessing_is_slowed_for_the_guesser_and_nobody_is_locked_out(console: Co
     assert sign_in(owner, "matti").status_code == 303
     staff_page = console.client("admin").get("/console/admin/staff").text
     assert "Failed sign-ins in the last 7 days" in staff_page
-    assert "203.0.113.7" in staff_page and "nobody" in staff_page
+    assert "203.0.113.7" in staff_page and "matti" in staff_page
+    assert "a name no account has" in staff_page and "nobody" not in staff_page
     assert "198.51.100.4" not in staff_page  # a success is no failure
 
 
