@@ -20,6 +20,7 @@ from actions.sla import add_business_hours
 from content import Content
 from taskstore import Conversation, Event, StaffTeam, StaffUser, Ticket, store
 from taskstore.models import RoutingCorrection, TicketHelper
+from taskstore.records import Note
 
 PRIORITIES = ("low", "normal", "high", "urgent")
 PRIVATE_QUESTION = "[private matter]"
@@ -44,6 +45,14 @@ async def _staff_event(
     return await store.log_event(
         session, type_, "staff", ticket=ticket, staff_id=actor.staff_id, **data
     )
+
+
+async def _note(session: AsyncSession, ticket: Ticket, text: str, actor: Actor) -> int:
+    """Free text is kept beside the event log, which names it: erasable (records.Note)."""
+    note = Note(ticket_id=ticket.id, text=text, created_at=actor.now)
+    session.add(note)
+    await session.flush()
+    return note.id
 
 
 async def _member(session: AsyncSession, staff_id: int, team_id: str) -> StaffUser:
@@ -160,7 +169,7 @@ async def reassign(
         actor,
         from_team=from_team,
         to_team=to_team,
-        reason=reason[:MAX_COMMENT],
+        note=await _note(session, ticket, reason[:MAX_COMMENT], actor),
     )
 
 
@@ -223,7 +232,8 @@ async def comment(session: AsyncSession, ticket: Ticket, text: str, actor: Actor
         raise WorkError("The comment is empty.")
     if len(text) > MAX_COMMENT:
         raise WorkError("The comment is too long.")
-    return await _staff_event(session, "commented", ticket, actor, text=text)
+    note = await _note(session, ticket, text, actor)
+    return await _staff_event(session, "commented", ticket, actor, note=note)
 
 
 async def set_status(session: AsyncSession, ticket: Ticket, status: str, actor: Actor) -> None:

@@ -349,6 +349,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Write your question as an ordinary message and I will answer. "
         "/start begins a new conversation and /language changes the language.",
     },
+    "telegram_your_number": {
+        "fi": "Jos pyydät tietojasi tai niiden poistamista, kerro Telegram-käyttäjänumerosi: "
+        "{number}.",
+        "sv": "Om du begär dina uppgifter eller att de raderas, uppge ditt "
+        "Telegram-användarnummer: {number}.",
+        "en": "If you ask for your data or for its erasure, give your Telegram user number: "
+        "{number}.",
+    },
     "telegram_failed": {
         "fi": "Pahoittelut, jokin meni vikaan. Yritä hetken kuluttua uudelleen.",
         "sv": "Förlåt, något gick fel. Försök igen om en stund.",

@@ -3,8 +3,9 @@
 The echo app has the bot's routes and frame sequence, so the load generator runs the very
 same client code against it: POST /api/v1/conversations (201, token + one greeting), POST
 /api/v1/conversations/{token}/messages (reads the JSON, answers JSON of about `reply_bytes`),
-GET /ws (hello, greeting; per text frame: the resident echo with an id, one bot message of
-about `reply_bytes`, a state frame). Nothing is stored.
+GET /ws (hello, greeting; a token frame at the first text frame; per text frame: the
+resident echo with an id, one bot message of about `reply_bytes`, a state frame). Nothing
+is stored.
 
 usage (bench.e2e starts both): python -m bench.e2e_echo echo PORT REPLY_BYTES
                                python -m bench.e2e_echo bot PORT DATABASE_URL
@@ -70,12 +71,16 @@ async def message(request: web.Request) -> web.Response:
 async def websocket(request: web.Request) -> web.WebSocketResponse:
     ws = web.WebSocketResponse()
     await ws.prepare(request)
-    await ws.send_json({"type": "hello", "token": secrets.token_urlsafe(24), "language": "fi"})
+    await ws.send_json({"type": "hello", "token": None, "language": "fi"})
     await ws.send_json({"type": "message", **_reply(request.app, "Hei!")})
+    started = False
     async for msg in ws:
         if msg.type is not WSMsgType.TEXT:
             break
         text = str(json.loads(msg.data).get("text", ""))
+        if not started:  # as the bot: the first frame starts the conversation
+            started = True
+            await ws.send_json({"type": "token", "token": secrets.token_urlsafe(24)})
         await ws.send_json({"type": "message", **_message("resident", text)})
         await ws.send_json({"type": "message", **_reply(request.app, text)})
         await ws.send_json({"type": "state", "state": "bot", "language": "fi"})

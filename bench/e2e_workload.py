@@ -158,8 +158,11 @@ async def rest_conversation(
         phase.reply_bytes.append(len(body))
 
 
-async def read_turn(ws: aiohttp.ClientWebSocketResponse) -> tuple[int | None, str | None]:
-    """(id of the resident's echo, error or None) for one turn; see bench/e2e.py."""
+async def read_turn(
+    ws: aiohttp.ClientWebSocketResponse, tokens: list[str]
+) -> tuple[int | None, str | None]:
+    """(id of the resident's echo, error or None) for one turn; see bench/e2e.py. A token
+    frame (the first turn stored the conversation) is appended to `tokens`."""
     echo: int | None = None
     bot_replies = 0
     while True:
@@ -168,7 +171,9 @@ async def read_turn(ws: aiohttp.ClientWebSocketResponse) -> tuple[int | None, st
             return echo, "socket closed"
         frame = json.loads(msg.data)
         kind = frame.get("type")
-        if kind == "message":
+        if kind == "token":
+            tokens.append(str(frame["token"]))
+        elif kind == "message":
             if echo is None and frame.get("author") == "resident":
                 echo = int(frame["id"])
             elif echo is not None and frame.get("author") == "bot" and frame["id"] > echo:
@@ -197,18 +202,21 @@ async def ws_conversation(
             if hello.get("type") != "hello":
                 phase.errors["no hello"] += 1
                 return
-            token = str(hello["token"])
-            phase.tokens.add(token)
+            tokens = [str(hello["token"])] if hello.get("token") else []
             for turn in range(turns):
                 if turn:
                     await think(k, turn, think_s)
                 started = time.perf_counter()
                 await ws.send_json({"type": "text", "text": question(lang, k, turn)})
                 async with asyncio.timeout(timeout):  # raises: the socket is not reused
-                    echo, problem = await read_turn(ws)
+                    echo, problem = await read_turn(ws, tokens)
                 elapsed = (time.perf_counter() - started) * 1000
-                if echo is not None:
-                    phase.accepted.add((token, echo))
+                if tokens:
+                    phase.tokens.add(tokens[-1])
+                if echo is not None and tokens:
+                    phase.accepted.add((tokens[-1], echo))
+                elif echo is not None:
+                    phase.errors["echo without a token"] += 1
                 if problem is not None:
                     phase.errors[problem] += 1
                     if problem == "socket closed":

@@ -32,7 +32,7 @@ from actions import (
 from actions import conversation as conversation_state
 from actions.conversation import State
 from actions.notice_board import NoticeBoard
-from actions.texts import LANGUAGE_NAMES
+from actions.texts import LANGUAGE_NAMES, say
 from actions.tickets import Routing
 from bot import handoff_flow, ticket_form, understanding
 from bot.payloads import OFFER_PAYLOADS
@@ -60,7 +60,7 @@ class Dialogue:
     # -- second half: the state machine ------------------------------------------------
     async def greet(self, session: AsyncSession, conversation: Conversation) -> list[Message]:
         ctx = self._context(session, conversation)
-        return await self._store(ctx, self._greeting(ctx))
+        return await self._store(ctx, self.greeting(ctx.lang))
 
     async def respond(
         self,
@@ -337,7 +337,7 @@ class Dialogue:
 
     async def _core(self, ctx: ActionContext, slots: Slots, name: str) -> list[Say]:
         if name in ("greet", "help"):
-            return self._greeting(ctx)
+            return self.greeting(ctx.lang)
         if name in ("goodbye", "thanks"):
             return [Say(ctx.text(name))]
         if name == "bot_challenge":
@@ -370,16 +370,19 @@ class Dialogue:
             return [contact_unknown(ctx)]
         return [contact_card(ctx, team)]
 
-    def _greeting(self, ctx: ActionContext) -> list[Say]:
+    def greeting(self, lang: str) -> list[Say]:
+        """What a new conversation opens with; the web chat shows it before anything is
+        stored (a conversation starts with the resident's first message)."""
         city = self.content.municipality
         default = self.content.teams[self.content.default_team()]
         return [
-            Say(ctx.text("greeting", city=(city.get("title") or city["name"])[ctx.lang])),
+            Say(say("greeting", lang, city=(city.get("title") or city["name"])[lang])),
             Say(
-                ctx.text(
+                say(
                     "human_path",
+                    lang,
                     city_phone=city["phone"],
-                    hours=office_hours_text(default["office_hours"], ctx.lang),
+                    hours=office_hours_text(default["office_hours"], lang),
                 )
             ),
         ]

@@ -25,7 +25,7 @@ from bot.web import Handler, error
 # address, and a resident types a message every few seconds at most.
 DEFAULTS: dict[str, tuple[int, float]] = {
     "conversations": (20, 60.0),  # new conversations over REST
-    "messages": (120, 60.0),  # REST messages
+    "messages": (120, 60.0),  # REST messages and web-chat frames (bot/webchat.py)
     "sockets": (60, 60.0),  # web chat connects (each may start a conversation), reconnects too
 }
 # The routes each limit counts: (method, the route's pattern).
@@ -72,6 +72,9 @@ def parse_limits(text: str) -> dict[str, tuple[int, float]]:
 
 
 class Limits:
+    """The windows, and the middleware that applies them to ROUTES; the web chat asks
+    `messages` itself for each frame (a socket is one request)."""
+
     def __init__(
         self,
         limits: Mapping[str, tuple[int, float]] = DEFAULTS,
@@ -81,14 +84,25 @@ class Limits:
             name: Window(count, seconds, clock) for name, (count, seconds) in limits.items()
         }
 
+    def wait(self, name: str, request: web.Request) -> float:
+        """0 when the client may go on (counted), else the seconds to wait."""
+        return self.windows[name].wait(client_address(request))
+
     @web.middleware
     async def middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         resource = request.match_info.route.resource
         name = ROUTES.get((request.method, resource.canonical if resource is not None else ""))
         if name is not None:
-            wait = self.windows[name].wait(client_address(request))
+            wait = self.wait(name, request)
             if wait > 0:
                 response = error(429, f"too many requests; try again in {math.ceil(wait)} s")
                 response.headers["Retry-After"] = str(math.ceil(wait))
                 return response
         return await handler(request)
+
+
+LIMITS = web.AppKey("limits", Limits)
+
+
+def limits_of(request: web.Request) -> Limits | None:
+    return request.config_dict.get(LIMITS)

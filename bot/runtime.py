@@ -130,6 +130,18 @@ class Runtime:
         self.hub.publish(conversation.token, replies)
         return Opened(conversation.token, lang, replies, conversation.id)
 
+    def preview(self, language: str | None = None) -> tuple[str, list[OutMessage]]:
+        """The greeting a new conversation will open with, not stored: a channel shows it
+        before the resident writes, so a visit that writes nothing stores nothing. Its ids
+        are negative (-n..-1, in order): never a stored message's."""
+        lang = _language(language)
+        said = self.dialogue.greeting(lang)
+        now = self.clock()
+        return lang, [
+            OutMessage(index - len(said), "bot", item.text, now, list(item.buttons))
+            for index, item in enumerate(said)
+        ]
+
     async def token_for(self, channel: str, external_id: str, language: str | None = None) -> str:
         """The resident's current conversation on a channel that knows who writes (Telegram),
         started without a greeting when there is none."""

@@ -1,4 +1,5 @@
-"""The SLA scheduler: every minute the leader among the workers fires due reminders.
+"""The SLA scheduler: every minute the leader among the workers fires due reminders, and
+once a day it runs the retention job (actions/retention.py).
 
 Leadership is a lease row in the task store, renewed each round; when the leader stops (a
 deploy, a crash) another worker takes over once the lease expires. Each reminder is logged
@@ -13,9 +14,11 @@ import asyncio
 import logging
 import os
 import socket
+from datetime import datetime
 
 from aiohttp import web
 
+from actions import retention
 from actions.deadline_mail import deadline_mails
 from actions.deadlines import fire_due
 from bot.background import run_with_app
@@ -35,8 +38,10 @@ class DeadlineScheduler:
         holder: str | None = None,
         mailer: Mailer | None = None,
         console_url: str | None = None,
+        periods: retention.Periods | None = None,
     ):
         self.runtime = runtime
+        self.periods = periods or retention.Periods()
         self.mailer = mailer
         self.console_url = console_url  # the console's public base URL, for links in mails
         self.interval = interval
@@ -57,7 +62,19 @@ class DeadlineScheduler:
             log.info("%s %s for ticket %s", event.type, event.data.get("target"), event.ticket_id)
         if fired and self.mailer is not None:
             await self._mail(self.mailer, fired)
+        await self._retain(now)
         return fired
+
+    async def _retain(self, now: datetime) -> None:
+        """Its own transaction: a failed retention run never takes the reminders with it."""
+        try:
+            async with self.runtime.db.transaction() as session:
+                if not await retention.due(session, now):
+                    return
+                record = await retention.run(session, self.periods, now, self.holder)
+            log.info("retention run %s: %s", record.id, dict(record.counts))
+        except Exception:
+            log.exception("the retention run failed; the next round tries again")
 
     async def _mail(self, mailer: Mailer, fired: list[Event]) -> None:
         """E-mail the round's reminders and escalations; failures are logged, never raised:

@@ -258,7 +258,15 @@ class TelegramChannel:
             await self._turn(update, payload=query.data)
 
     async def _on_help(self, update: Update, context: Context) -> None:
-        await self._tell(update, HELP)
+        """The help, and the number a resident gives the city to ask for their data (their
+        chat's id, which is their user id in a private chat)."""
+        chat = _resident_chat(update)
+        if chat is None:
+            return
+        token = await self.runtime.token_for(CHANNEL, str(chat.id), _user_language(update))
+        lang = await self.runtime.language_of(token)
+        number = say("telegram_your_number", lang, number=chat.id)
+        await self._send_text(chat.id, f"{HELP[lang]}\n\n{number}")
 
     async def _on_edited(self, update: Update, context: Context) -> None:
         await self._tell(update, EDITED)

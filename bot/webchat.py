@@ -4,10 +4,13 @@ Websocket protocol, JSON text frames on `GET /ws?token=<token>&since=<id>&lang=<
 
 server -> client
     {"type": "hello", "token": ..., "language": ..., "who": ..., "team": ...}   first,
-        always. The token is the browser's key to the conversation; a missing or unknown
-        token starts a new one (in `lang`), so the client must adopt whatever token hello
-        names. `who` is "bot" or "staff" (a person holds the conversation; `team` is then
-        that team's name as {"fi", "sv", "en"}, otherwise null).
+        always. The token is the browser's key to the conversation. For a missing or
+        unknown token it is null: nothing is stored yet, the greeting follows as messages
+        with negative ids, and the conversation starts (in `lang`) with the resident's
+        first frame. `who` is "bot" or "staff" (a person holds the conversation; `team` is
+        then that team's name as {"fi", "sv", "en"}, otherwise null).
+    {"type": "token", "token": ...}   the conversation was stored, at the resident's first
+        frame: the client keeps this token (the greeting it showed is its first messages).
     {"type": "who", "who": ..., "team": ...}   who is talking changed (a person took the
         conversation over or handed it back).
     {"type": "message", ...OutMessage.to_dict()}   the backlog after `since` (for a new
@@ -19,8 +22,9 @@ server -> client
     {"type": "state", "state": ..., "language": ...}   after each turn this socket sent:
         the conversation language may have changed (switch button or detection).
     {"type": "error", "code": ..., "error": ...}   a frame was refused; the socket stays
-        open. code: bad_frame | bad_input | busy | not_stored | internal | unknown_conversation (the
-        socket then closes; reconnecting starts a new conversation).
+        open. code: bad_frame | bad_input | busy | too_many (over RATE_LIMITS' `messages`,
+        counted with the client's REST messages) | not_stored | internal |
+        unknown_conversation (the socket then closes; reconnecting starts a new one).
 
 client -> server
     {"type": "text", "text": "..."}  and  {"type": "button", "payload": "..."}
@@ -33,78 +37,31 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
+import functools
 import json
 import logging
-from collections.abc import Mapping
-from pathlib import Path
+import math
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
 from actions.announce import conversation_topic
 from bot.clients import clients_of
-from bot.pages import add_page_routes
+from bot.limits import limits_of
+from bot.pages import STATIC, add_page_routes, index, security_headers
 from bot.replies import OutMessage
-from bot.runtime import BadInput, NotStored, Runtime, UnknownConversation
+from bot.runtime import BadInput, NotStored, Runtime, UnknownConversation, incoming_of
 from bot.web import RUNTIME, message_id
 from nlu import LANGUAGES
 from taskstore import ConversationState, store
 
-STATIC = Path(__file__).resolve().parent / "static"
 HEARTBEAT = 25.0  # seconds; below the usual 60 s idle timeout of proxies
 MAX_FRAME = 16 * 1024  # bytes; a 4000-character text fits even as escaped JSON
 INBOX = 5  # frames waiting for their turn; more means the client is flooding
 MAX_TOKEN = 64  # the store's column width; longer cannot be a token
 
 log = logging.getLogger(__name__)
-
-
-async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
-    """On every response (the page, static files, errors), not only on `/`."""
-    # Scripts and styles only from our own files; the socket only to this host. The page
-    # has no inline script, so even a rendering bug cannot become script execution.
-    host = request.host
-    response.headers.setdefault(
-        "Content-Security-Policy",
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-        f"connect-src 'self' ws://{host} wss://{host}; base-uri 'none'; "
-        "form-action 'self'; frame-ancestors 'self'",
-    )
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
-
-
-# Used when a municipality file has no `kind` or `title` (older content).
-DEFAULT_KIND = {"fi": "kunta", "sv": "kommun", "en": "municipality"}
-
-
-def municipality_names(municipality: Mapping[str, Any]) -> dict[str, dict[str, str]]:
-    """The page's own name for the municipality in each language, from municipality.yml."""
-    name = {lang: str(municipality["name"][lang]) for lang in LANGUAGES}
-    kind = municipality.get("kind") or DEFAULT_KIND
-    title = municipality.get("title") or name
-    return {
-        "name": name,
-        "kind": {lang: str(kind[lang]) for lang in LANGUAGES},
-        "title": {lang: str(title[lang]) for lang in LANGUAGES},
-    }
-
-
-def render_index(template: str, municipality: Mapping[str, Any]) -> str:
-    """The demo page with the municipality's names: in Finnish for the first paint (and
-    without JavaScript), and all three as JSON for the widget's language switch."""
-    names = municipality_names(municipality)
-    page = template.replace("{{municipality}}", html.escape(json.dumps(names), quote=True))
-    for key, values in names.items():
-        page = page.replace("{{" + key + "}}", html.escape(values["fi"]))
-    return page
-
-
-async def index(request: web.Request) -> web.Response:
-    template = (STATIC / "index.html").read_text(encoding="utf-8")
-    page = render_index(template, request.app[RUNTIME].content.municipality)
-    return web.Response(text=page, content_type="text/html", charset="utf-8")
 
 
 class Refused(Exception):
@@ -149,9 +106,15 @@ def _since(query: Mapping[str, str]) -> int:
 class ChatSocket:
     """One browser socket: opens or resumes a conversation, forwards the hub, takes turns."""
 
-    def __init__(self, runtime: Runtime, ws: web.WebSocketResponse) -> None:
+    def __init__(
+        self,
+        runtime: Runtime,
+        ws: web.WebSocketResponse,
+        limit: Callable[[], float] | None = None,
+    ) -> None:
         self.runtime = runtime
         self.ws = ws
+        self.limit = limit  # seconds this client must wait before another frame, or 0
         self.token = ""
         self.sent: set[int] = set()
         self.queue: asyncio.Queue[OutMessage] | None = None
@@ -160,6 +123,8 @@ class ChatSocket:
         self.who: dict[str, Any] = {}
         self.echoed: dict[int, str] = {}  # resident message id -> the text the store kept
         self.inbox: asyncio.Queue[tuple[str | None, str | None] | None] = asyncio.Queue(INBOX)
+        self.language: str | None = None  # of a conversation not started yet
+        self.tasks: list[asyncio.Task[None]] = []  # following the conversation, once it is
 
     async def send(self, frame: dict[str, Any]) -> None:
         # aiohttp's writer serialises frames itself, so the forwarder and the turn worker
@@ -200,18 +165,29 @@ class ChatSocket:
             except UnknownConversation:
                 pass
             self.close()
+            self.token = ""
         lang = query.get("lang")
-        opened = await self.runtime.start("web", language=lang if lang in LANGUAGES else None)
-        # Nobody else knows a new token yet, so subscribing after start() misses nothing,
-        # and a new conversation is the bot's: no need to read the store again.
+        self.language, greeting = self.runtime.preview(lang if lang in LANGUAGES else None)
+        self.who = self._who("bot", None)
+        await self.send({"type": "hello", "token": None, "language": self.language, **self.who})
+        for message in greeting:
+            await self.send_message(message)
+
+    async def _start(self) -> None:
+        """The resident's first frame: now the conversation is stored, greeting first."""
+        opened = await self.runtime.start("web", language=self.language)
+        # Nobody else knows a new token yet, so subscribing after start() misses nothing.
         self.queue = self.runtime.hub.subscribe(opened.token)
         self.token = opened.token
+        self.sent.update(m.id for m in opened.replies)  # shown already, as the preview
         self._watch(opened.conversation_id)
-        self.who = self._who("bot", None)
-        hello = {"type": "hello", "token": opened.token, "language": opened.language}
-        await self.send({**hello, **self.who})
-        for message in opened.replies:
-            await self.send_message(message)
+        self._follow()
+        await self.send({"type": "token", "token": opened.token})
+
+    def _follow(self) -> None:
+        """Forward the conversation's messages and changes to this socket."""
+        self.tasks.append(asyncio.create_task(self.forward()))
+        self.tasks.append(asyncio.create_task(self.watch()))
 
     async def _status(self, token: str) -> tuple[str, dict[str, Any]] | None:
         """The conversation's language and who talks in it; subscribes to its changes (a
@@ -268,6 +244,15 @@ class ChatSocket:
         """Turns one at a time, in the order the resident sent them."""
         while (item := await self.inbox.get()) is not None:
             text, payload = item
+            if not self.token:
+                try:
+                    await self._start()
+                except Exception:
+                    log.exception("web chat conversation not started")
+                    await self.error(
+                        "not_stored", "the message could not be stored; please send it again"
+                    )
+                    continue
             try:
                 turn = await self.runtime.handle(self.token, text=text, payload=payload)
             except BadInput as exc:
@@ -310,8 +295,15 @@ class ChatSocket:
                 continue
             try:
                 item = parse_frame(msg.data)
+                incoming_of(*item)  # refused here, before a conversation is started for it
             except Refused as exc:
                 await self.error(exc.code, str(exc))
+                continue
+            except BadInput as exc:
+                await self.error("bad_input", str(exc))
+                continue
+            if self.limit is not None and (wait := self.limit()) > 0:
+                await self.error("too_many", f"too many messages; wait {math.ceil(wait)} s")
                 continue
             try:
                 self.inbox.put_nowait(item)
@@ -319,9 +311,9 @@ class ChatSocket:
                 await self.error("busy", "too many messages at once; wait for the replies")
 
     async def run(self) -> None:
-        forwarder = asyncio.create_task(self.forward())
+        if self.token:
+            self._follow()
         worker = asyncio.create_task(self.work())
-        watcher = asyncio.create_task(self.watch()) if self.changes is not None else None
         try:
             await self.receive()
             # Frames already accepted are still answered and stored, so a resident who
@@ -331,9 +323,8 @@ class ChatSocket:
                 await worker
         finally:
             worker.cancel()
-            forwarder.cancel()
-            if watcher is not None:
-                watcher.cancel()
+            for task in self.tasks:
+                task.cancel()
 
     def close(self) -> None:
         if self.queue is not None:
@@ -349,7 +340,9 @@ async def websocket(request: web.Request) -> web.WebSocketResponse:
         raise web.HTTPForbidden(text="this chat opens only from the city's own pages")
     ws = web.WebSocketResponse(heartbeat=HEARTBEAT, max_msg_size=MAX_FRAME)
     await ws.prepare(request)
-    chat = ChatSocket(request.app[RUNTIME], ws)
+    limits = limits_of(request)
+    limit = functools.partial(limits.wait, "messages", request) if limits is not None else None
+    chat = ChatSocket(request.app[RUNTIME], ws, limit)
     try:
         await chat.open(request.query)
         await chat.run()
@@ -364,7 +357,7 @@ async def websocket(request: web.Request) -> web.WebSocketResponse:
 
 
 def add_webchat_routes(app: web.Application) -> None:
-    app.on_response_prepare.append(_security_headers)
+    app.on_response_prepare.append(security_headers)
     app.router.add_get("/", index)
     app.router.add_get("/ws", websocket)
     add_page_routes(app)

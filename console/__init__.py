@@ -11,6 +11,7 @@ from bot.web import RUNTIME
 from console import (
     admin,
     admin_access,
+    admin_rights,
     auth,
     content_pages,
     content_report,
@@ -84,6 +85,8 @@ def create_console(runtime: Runtime, config: ConsoleConfig | None = None) -> web
     r.add_get("/admin/teams", admin.teams_page)
     r.add_get("/admin/access", admin_access.access_page)
     r.add_get("/admin/access.csv", admin_access.access_csv)
+    r.add_get("/admin/residents", admin_rights.residents_page)
+    r.add_post("/admin/residents", admin_rights.residents_action)
     r.add_get("/teams/{team}/replies", admin.replies_page)
     r.add_post("/teams/{team}/replies", admin.replies_change)
     r.add_get("/inbox", inbox.inbox_page)

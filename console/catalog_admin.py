@@ -167,4 +167,109 @@ ADMIN: dict[str, dict[str, str]] = {
         "fi": "nimi, jota millään tunnuksella ei ole",
         "sv": "ett namn som inget konto har",
     },
+    "access:opened:resident": {
+        "fi": "haki asukkaan tiedot",
+        "sv": "sökte fram invånarens uppgifter",
+        "en": "looked up a resident's data",
+    },
+    "access:exported:resident": {
+        "fi": "latasi asukkaan tiedot",
+        "sv": "laddade ner invånarens uppgifter",
+        "en": "downloaded a resident's data",
+    },
+    "access:erased:resident": {
+        "fi": "poisti asukkaan tiedot",
+        "sv": "raderade invånarens uppgifter",
+        "en": "erased a resident's data",
+    },
+    # Residents' data and retention (console/admin_rights.py)
+    "Residents' data": {"fi": "Asukkaiden tiedot", "sv": "Invånarnas uppgifter"},
+    "When a resident asks for their data or for its erasure, find it here with what they can "
+    "show you. Every search, export and erasure is in the access log.": {
+        "fi": "Kun asukas pyytää tietojaan tai niiden poistamista, hae ne tästä sillä, minkä "
+        "asukas voi näyttää. Jokainen haku, lataus ja poisto kirjataan pääsylokiin.",
+        "sv": "När en invånare begär sina uppgifter eller att de raderas, sök fram dem här med "
+        "det som invånaren kan visa. Varje sökning, nedladdning och radering förs in i "
+        "åtkomstloggen.",
+    },
+    "Erased: {conversations} conversations with {messages} messages, {tickets} tickets and "
+    "{notes} staff comments. The tickets stay in the figures without their content.": {
+        "fi": "Poistettu: {conversations} keskustelua, joissa {messages} viestiä, {tickets} "
+        "asiaa ja {notes} henkilöstön kommenttia. Asiat jäävät tilastoihin ilman sisältöään.",
+        "sv": "Raderat: {conversations} samtal med {messages} meddelanden, {tickets} ärenden "
+        "och {notes} kommentarer av personalen. Ärendena finns kvar i statistiken utan "
+        "innehåll.",
+    },
+    "Find a resident": {"fi": "Hae asukas", "sv": "Sök en invånare"},
+    "Conversation key (the web chat shows it under “Conversation key”)": {
+        "fi": "Keskustelun tunniste (chat näyttää sen kohdassa ”Keskustelun tunniste”)",
+        "sv": "Samtalets nyckel (chatten visar den under ”Samtalets nyckel”)",
+    },
+    "Telegram user number": {
+        "fi": "Telegram-käyttäjän numero",
+        "sv": "Telegram-användarens nummer",
+    },
+    "E-mail given on a ticket": {
+        "fi": "Asiaan annettu sähköpostiosoite",
+        "sv": "E-postadress som getts i ett ärende",
+    },
+    "Find": {"fi": "Hae", "sv": "Sök"},
+    "Found": {"fi": "Löytyi", "sv": "Hittades"},
+    "Nothing was found with these.": {
+        "fi": "Näillä ei löytynyt mitään.",
+        "sv": "Inget hittades med dessa.",
+    },
+    "Give at least one of the three.": {
+        "fi": "Anna ainakin yksi kolmesta.",
+        "sv": "Ange minst en av de tre.",
+    },
+    "Confirm the erasure first.": {
+        "fi": "Vahvista poistaminen ensin.",
+        "sv": "Bekräfta raderingen först.",
+    },
+    "{count} conversations": {"fi": "Keskusteluja: {count}", "sv": "Samtal: {count}"},
+    "{count} tickets": {"fi": "Asioita: {count}", "sv": "Ärenden: {count}"},
+    "Download the data (JSON)": {
+        "fi": "Lataa tiedot (JSON)",
+        "sv": "Ladda ner uppgifterna (JSON)",
+    },
+    "Staff comments are in the file too: check them for other people's data before you hand "
+    "it over.": {
+        "fi": "Tiedostossa ovat myös henkilöstön kommentit: tarkista, ettei niissä ole muiden "
+        "ihmisten tietoja, ennen kuin luovutat tiedoston.",
+        "sv": "Personalens kommentarer finns också i filen: kontrollera att de inte innehåller "
+        "andra personers uppgifter innan du lämnar ut filen.",
+    },
+    "I have checked that the request is this person's and that no law requires keeping these.": {
+        "fi": "Olen tarkistanut, että pyyntö on tämän henkilön ja ettei mikään laki vaadi "
+        "säilyttämään näitä.",
+        "sv": "Jag har kontrollerat att begäran kommer från denna person och att ingen lag "
+        "kräver att dessa bevaras.",
+    },
+    "Erase the data": {"fi": "Poista tiedot", "sv": "Radera uppgifterna"},
+    "Retention": {"fi": "Säilytysajat", "sv": "Bevarandetider"},
+    "Kept: conversations {conversations} after the last message, resolved tickets {tickets} "
+    "after they were last handled, the handling log {events}. Once a day, what is older is "
+    "erased.": {
+        "fi": "Säilytetään: keskustelut {conversations} viimeisestä viestistä, ratkaistut asiat "
+        "{tickets} viimeisestä käsittelystä, käsittelyloki {events}. Kerran päivässä "
+        "vanhemmat poistetaan.",
+        "sv": "Bevaras: samtal {conversations} efter det sista meddelandet, lösta ärenden "
+        "{tickets} efter den senaste behandlingen, behandlingsloggen {events}. En gång om "
+        "dagen raderas det som är äldre.",
+    },
+    "{n} days": {"fi": "{n} päivää", "sv": "{n} dagar"},
+    "for good": {"fi": "pysyvästi", "sv": "för alltid"},
+    "The latest retention runs": {
+        "fi": "Viimeisimmät säilytysajan ylittäneiden poistot",
+        "sv": "De senaste raderingarna efter bevarandetiden",
+    },
+    "Conversations": {"fi": "Keskustelut", "sv": "Samtal"},
+    "Log entries": {"fi": "Lokimerkinnät", "sv": "Loggposter"},
+    "None yet.": {"fi": "Ei vielä yhtään.", "sv": "Inga ännu."},
+    "(erased)": {"fi": "(poistettu)", "sv": "(raderat)"},
+    "The resident's data was erased on {date}.": {
+        "fi": "Asukkaan tiedot poistettiin {date}.",
+        "sv": "Invånarens uppgifter raderades {date}.",
+    },
 }

@@ -9,7 +9,7 @@ resident's text is always shown as text.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 import jinja2
 from aiohttp import web
 
+from actions.retention import Periods
 from actions.sla import HELSINKI
 from bot.mailer import SendsMail
 from bot.web import RUNTIME
@@ -40,6 +41,8 @@ class ConsoleConfig:
     answer_approval: bool = False
     # The city's test questions (content.testset), scored in every draft's check.
     test_set: Path | None = None
+    # RETENTION: shown to admins beside the record of retention runs.
+    retention: Periods = field(default_factory=Periods)
 
 
 CONSOLE = web.AppKey("console", ConsoleConfig)

@@ -18,7 +18,7 @@ from bot.web import RUNTIME
 from console.access import Viewer, may_work, require_ticket
 from console.queue import STATUSES, next_due
 from console.shared import form, render, saved, viewer
-from taskstore import Event, StaffTeam, StaffUser, Ticket, access_log, store
+from taskstore import Event, Note, StaffTeam, StaffUser, Ticket, access_log, store
 from taskstore.staff import display_names
 
 Action = Callable[[AsyncSession, Runtime, Ticket, dict[str, str], Actor], Awaitable[Any]]
@@ -42,6 +42,12 @@ async def history(session: AsyncSession, ticket: Ticket) -> list[tuple[Event, st
     return [(event, name) for event, name in rows]
 
 
+async def notes_of(session: AsyncSession, ticket: Ticket) -> dict[int, str]:
+    """What staff wrote on the ticket, by note id (events name their note)."""
+    rows = await session.execute(select(Note.id, Note.text).where(Note.ticket_id == ticket.id))
+    return {note_id: text for note_id, text in rows.all()}
+
+
 async def teammates(session: AsyncSession, team_id: str) -> list[StaffUser]:
     return list(
         (
@@ -62,6 +68,7 @@ async def ticket_page(request: web.Request, *, error: str | None = None) -> web.
         ticket = await _ticket(session, me, request.match_info["number"])
         await access_log.record(session, me.id, "opened", "ticket", ticket.number)
         events = await history(session, ticket)
+        notes = await notes_of(session, ticket)
         helpers = await staff_work.helpers_of(session, ticket)
         mates = await teammates(session, ticket.team_id)
         names = {u.id: u.display_name for u in mates}
@@ -79,6 +86,7 @@ async def ticket_page(request: web.Request, *, error: str | None = None) -> web.
         error=error,
         ticket=ticket,
         events=events,
+        notes=notes,
         helpers=helpers,
         helper_names=helper_names,
         teammates=mates,

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from aiohttp import web
 
 from bot.clients import CLIENTS, Clients
-from bot.limits import Limits
+from bot.limits import LIMITS, Limits
 from bot.rest import add_rest_routes
 from bot.runtime import Runtime
 from bot.web import MAX_BODY, RUNTIME, clear_errors, health
@@ -33,6 +33,8 @@ def build_app(
     app = web.Application(middlewares=middlewares, client_max_size=MAX_BODY)
     app[RUNTIME] = runtime
     app[CLIENTS] = clients or Clients()
+    if limits is not None:
+        app[LIMITS] = limits
     app.router.add_get("/healthz", health)
     add_rest_routes(app)
     add_webchat_routes(app)

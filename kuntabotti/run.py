@@ -10,6 +10,7 @@ import signal
 from aiohttp import web
 
 from actions.content_work import follow_folder
+from actions.retention import Periods
 from bot.clients import Clients, origin_of
 from bot.inbox_job import InboxJob
 from bot.limits import Limits, parse_limits
@@ -55,6 +56,8 @@ async def _load(settings: Settings) -> tuple[Runtime, LiveContent, str]:
 
 
 async def serve(settings: Settings) -> None:
+    periods = Periods.parse(settings.retention)  # before anything starts: bad config stops us
+    limits = Limits(parse_limits(settings.rate_limits))
     runtime, live_content, model_note = await _load(settings)
     telegram = TelegramChannel.from_env(runtime)  # before anything starts: bad config stops us
     await runtime.prepare()
@@ -66,7 +69,9 @@ async def serve(settings: Settings) -> None:
         first_password = await ensure_first_admin(session, [runtime.content.default_team()])
     base = f"http://{settings.host}:{settings.port}"
     mailer = Mailer(settings.mail) if settings.mail is not None else None
-    scheduler = DeadlineScheduler(runtime, mailer=mailer, console_url=settings.public_url or base)
+    scheduler = DeadlineScheduler(
+        runtime, mailer=mailer, console_url=settings.public_url or base, periods=periods
+    )
     extra: list[Install] = [scheduler.install, live_content.install, InboxJob(runtime).install]
     if (bridge := install_bridge(runtime)) is not None:  # PostgreSQL: push across workers
         extra.append(bridge)
@@ -80,9 +85,10 @@ async def serve(settings: Settings) -> None:
             models=settings.models,
             answer_approval=settings.answer_approval,
             test_set=test_set if (test_set := settings.data / TEST_SET).is_file() else None,
+            retention=periods,
         ),
         Clients(frozenset(settings.trusted_proxies), origin_of(settings.public_url)),
-        Limits(parse_limits(settings.rate_limits)),
+        limits,
     )
     # Before anything is announced: a stop right after the start-up lines is a clean stop.
     stop = asyncio.Event()

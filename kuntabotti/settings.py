@@ -10,7 +10,9 @@ published only after a second person of the communications team approved them),
 TRUSTED_PROXIES (comma-separated addresses of the city's reverse proxies: only their
 X-Forwarded-For names the client, whose address the sign-in throttle and the rate limits
 count), RATE_LIMITS (e.g. `conversations=20/60,messages=120/60,sockets=60/60`: requests per
-seconds per client address; bot/limits.py has the defaults).
+seconds per client address; bot/limits.py has the defaults), RETENTION (e.g.
+`conversations=365,tickets=730,events=off`: days personal data is kept; actions/retention.py
+has the defaults).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class Settings:
     # TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For header is believed.
     trusted_proxies: tuple[str, ...] = ()
     rate_limits: str = ""  # RATE_LIMITS over bot/limits.py's defaults
+    retention: str = ""  # RETENTION over actions/retention.py's defaults
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -56,6 +59,7 @@ class Settings:
             "answer_approval": env.get("CONTENT_ANSWER_APPROVAL", "").lower()
             in ("1", "true", "yes"),
             "rate_limits": env.get("RATE_LIMITS", ""),
+            "retention": env.get("RETENTION", ""),
             "trusted_proxies": tuple(
                 p.strip() for p in env.get("TRUSTED_PROXIES", "").split(",") if p.strip()
             ),

@@ -23,6 +23,7 @@ from taskstore.models import (
     Ticket,
     utcnow,
 )
+from taskstore.records import Note, RetentionRun
 
 __all__ = [
     "DEFAULT_URL",
@@ -37,7 +38,9 @@ __all__ = [
     "InboxCluster",
     "InboxItem",
     "Message",
+    "Note",
     "Resident",
+    "RetentionRun",
     "ServiceNotice",
     "SignInAttempt",
     "StaffTeam",

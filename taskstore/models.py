@@ -5,7 +5,8 @@ The times the store fills in on its own (`created_at`, `updated_at`...) come fro
 of the `Database` that writes them (see `stamp`), the clock the runtime also takes deadlines
 and dashboard periods from: a row stamped by the wall clock while the runtime lived on
 another clock would fall outside the periods that runtime asks about.
-The event log is append-only: the migration adds triggers that refuse UPDATE and DELETE.
+The event log is append-only: triggers refuse UPDATE, and DELETE but of events older than
+the cutoff of a recorded retention run (taskstore/records.py).
 """
 
 from __future__ import annotations
@@ -203,6 +204,7 @@ class Conversation(Base):
     private: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=stamp, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=stamp, onupdate=stamp)
+    erased_at: Mapped[datetime | None] = mapped_column()  # taskstore/erasure.py
 
     # Not loaded with the conversation: a turn never needs it, and FOR UPDATE cannot lock an
     # outer join on PostgreSQL.
@@ -271,6 +273,7 @@ class Ticket(Base):
     resolved_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=stamp, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=stamp, onupdate=stamp)
+    erased_at: Mapped[datetime | None] = mapped_column()  # taskstore/erasure.py
 
 
 EVENT_TYPES = (
@@ -300,7 +303,9 @@ EVENT_TYPES = (
 
 
 class Event(Base):
-    """The append-only handoff log: who did what to a ticket or conversation, and when."""
+    """The append-only handoff log: who did what to a ticket or conversation, and when. It
+    holds no free text: what staff write is a Note the event names (`data["note"]`), so a
+    resident's erasure can remove it. Only a recorded retention run may delete old events."""
 
     __tablename__ = "events"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

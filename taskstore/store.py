@@ -90,7 +90,9 @@ async def conversation_by_token(
     session: AsyncSession, token: str, lock: bool = False
 ) -> Conversation | None:
     """`lock` holds the row until commit (PostgreSQL): one turn at a time per conversation."""
-    query = select(Conversation).where(Conversation.token == token)
+    query = select(Conversation).where(
+        Conversation.token == token, Conversation.erased_at.is_(None)
+    )
     if lock:
         query = query.with_for_update(of=Conversation)
     return await session.scalar(query)
@@ -99,7 +101,7 @@ async def conversation_by_token(
 async def latest_conversation(session: AsyncSession, resident: Resident) -> Conversation | None:
     return await session.scalar(
         select(Conversation)
-        .where(Conversation.resident_id == resident.id)
+        .where(Conversation.resident_id == resident.id, Conversation.erased_at.is_(None))
         .order_by(Conversation.id.desc())
         .limit(1)
     )

@@ -6,6 +6,8 @@ window.KuntabottiStrings = {
   fi: {
     privacyLink: "Tietosuojaseloste",
     accessibilityLink: "Saavutettavuusseloste",
+    keySummary: "Keskustelun tunniste",
+    keyHelp: "Jos pyydät tietojasi tai niiden poistamista, kerro tämä tunniste:",
     skipToChat: "Siirry chattiin",
     siteName: "{title}",
     navLabel: "Päävalikko",
@@ -51,6 +53,7 @@ window.KuntabottiStrings = {
     notSent: "Viestiä ei lähetetty, koska yhteyttä ei ole. Yritä hetken kuluttua uudelleen.",
     err_bad_input: "Viestiä ei voitu ottaa vastaan. Tarkista, ettei viesti ole tyhjä tai liian pitkä.",
     err_busy: "Odota vastausta ennen kuin lähetät lisää viestejä.",
+    err_too_many: "Olet lähettänyt paljon viestejä lyhyessä ajassa. Odota hetki ja yritä uudelleen.",
     err_internal: "Jokin meni vikaan. Jos viestisi näkyy keskustelussa, se on tallessa.",
     err_not_stored: "Viestiäsi ei voitu tallentaa. Lähetä se uudelleen.",
     err_other: "Viestiä ei voitu käsitellä."
@@ -58,6 +61,8 @@ window.KuntabottiStrings = {
   sv: {
     privacyLink: "Dataskyddsbeskrivning",
     accessibilityLink: "Tillgänglighetsutlåtande",
+    keySummary: "Samtalets nyckel",
+    keyHelp: "Om du begär dina uppgifter eller att de raderas, uppge den här nyckeln:",
     skipToChat: "Gå till chatten",
     siteName: "{title}",
     navLabel: "Huvudmeny",
@@ -103,6 +108,7 @@ window.KuntabottiStrings = {
     notSent: "Meddelandet skickades inte eftersom anslutningen saknas. Försök igen om en stund.",
     err_bad_input: "Meddelandet kunde inte tas emot. Kontrollera att det inte är tomt eller för långt.",
     err_busy: "Vänta på svaret innan du skickar fler meddelanden.",
+    err_too_many: "Du har skickat många meddelanden på kort tid. Vänta en stund och försök igen.",
     err_internal: "Något gick fel. Om ditt meddelande syns i konversationen har det sparats.",
     err_not_stored: "Ditt meddelande kunde inte sparas. Skicka det igen.",
     err_other: "Meddelandet kunde inte behandlas."
@@ -110,6 +116,8 @@ window.KuntabottiStrings = {
   en: {
     privacyLink: "Privacy notice",
     accessibilityLink: "Accessibility statement",
+    keySummary: "Conversation key",
+    keyHelp: "If you ask for your data or for its erasure, give this key:",
     skipToChat: "Skip to chat",
     siteName: "{title}",
     navLabel: "Main menu",
@@ -155,6 +163,7 @@ window.KuntabottiStrings = {
     notSent: "The message was not sent because there is no connection. Please try again in a moment.",
     err_bad_input: "The message could not be accepted. Check that it is not empty or too long.",
     err_busy: "Please wait for the reply before sending more messages.",
+    err_too_many: "You have sent many messages in a short time. Wait a moment and try again.",
     err_internal: "Something went wrong. If your message is shown in the conversation, it has been saved.",
     err_not_stored: "Your message could not be saved. Please send it again.",
     err_other: "The message could not be processed."

@@ -278,7 +278,8 @@
   function onFrame(frame) {
     if (frame.type === "hello") {
       if (token && frame.token !== token) {
-        // The server did not know our conversation and started a new one.
+        // The server did not know our conversation (erased, or from another site): a new
+        // one begins.
         log.textContent = "";
         seen.clear();
         originals.clear();
@@ -286,6 +287,7 @@
       }
       token = frame.token;
       store(KEY_TOKEN, token);
+      showKey();
       attempt = 0;
       setStatus(everConnected ? "reconnected" : null);
       everConnected = true;
@@ -298,6 +300,11 @@
       }
       pendingLang = null;
       setWho(frame);
+    } else if (frame.type === "token") {
+      // The resident's first message started the conversation: this is its key now.
+      token = frame.token;
+      store(KEY_TOKEN, token);
+      showKey();
     } else if (frame.type === "message") {
       addMessage(frame);
     } else if (frame.type === "who") {
@@ -316,8 +323,15 @@
     }
   }
 
+  // What a resident gives the city to ask for their data or its erasure.
+  function showKey() {
+    var key = document.getElementById("chat-key");
+    if (key) key.textContent = token || "";
+  }
+
   function newConversation() {
     token = null;
+    showKey();
     lastId = 0;
     seen.clear();
     originals.clear();

@@ -9,11 +9,12 @@ from pathlib import Path
 import aiohttp
 import httpx
 import pytest
+from sqlalchemy import func, select
 
 from bot.limits import DEFAULTS, Limits, Window, parse_limits
 from content import Content
 from nlu import NLUModel
-from taskstore import Conversation
+from taskstore import Conversation, Message
 from tests.bot.test_telegram import count
 from tests.bot.test_webchat import run
 from tests.helpers.console_kit import trust_loopback
@@ -84,3 +85,34 @@ def test_a_flood_from_one_address_is_refused_and_others_go_on(limited: LiveServe
                 return exc.status
 
     assert [run(connect("192.0.2.9")) for _ in range(3)] == [101, 101, 429]
+
+
+def test_web_chat_frames_count_with_the_clients_messages(limited: LiveServer) -> None:
+    """A socket is one request: each frame is counted as a message, and one over the limit
+    is refused with an error frame and not stored; the socket stays open."""
+
+    async def chat() -> list[str]:
+        headers = {"X-Forwarded-For": "192.0.2.44"}
+        async with (
+            aiohttp.ClientSession() as http,
+            http.ws_connect(limited.base_url + "/ws", headers=headers) as ws,
+        ):
+            codes = []
+            for n in range(5):
+                await ws.send_json({"type": "text", "text": f"Kirjaston aukioloajat {n}?"})
+                while (frame := await ws.receive_json(timeout=30))["type"] not in (
+                    "state",
+                    "error",
+                ):
+                    pass
+                codes.append(frame.get("code", "answered"))
+            return codes
+
+    assert run(chat()) == ["answered"] * 4 + ["too_many"]
+
+    async def residents_said() -> int:
+        async with limited.runtime.db.transaction() as session:
+            said = select(func.count()).where(Message.author == "resident")
+            return int(await session.scalar(said) or 0)
+
+    assert limited.call(residents_said()) == 4

@@ -366,9 +366,9 @@ async def web_chat_live(console: Console, content: Content) -> None:
         aiohttp.ClientSession() as http,
         http.ws_connect(server.base_url + "/ws", params={"lang": "fi"}) as ws,
     ):
-        hello = await frame(ws, "hello")
-        token = hello["token"]
+        await frame(ws, "hello")
         await ws.send_json({"type": "text", "text": "Haluan puhua ihmisen kanssa"})
+        token = (await frame(ws, "token"))["token"]  # stored with the first message
         state = await frame(ws, "state")
         assert state["state"] == "collecting"  # what is the matter?
         await ws.send_json({"type": "text", "text": "Haluan puhua ihmisen kanssa"})

@@ -170,8 +170,11 @@ async def test_non_text_updates_get_a_polite_notice_and_the_bot_keeps_going(
     assert await notice(standin, tg.text_update(CHAT, "x" * (MAX_TEXT + 50))) == BAD_INPUT["fi"]
     assert await notice(standin, tg.callback_update(CHAT, "gone:v1")) == BUTTON_GONE["fi"]
     # Commands the bot does not know get the help, not a guess of the model at "/whatever".
-    assert await notice(standin, tg.command_update(CHAT, "/help")) == HELP["fi"]
-    assert await notice(standin, tg.command_update(CHAT, "/tilaa")) == HELP["fi"]
+    number = (
+        f"Jos pyydät tietojasi tai niiden poistamista, kerro Telegram-käyttäjänumerosi: {CHAT}."
+    )
+    assert await notice(standin, tg.command_update(CHAT, "/help")) == f"{HELP['fi']}\n\n{number}"
+    assert await notice(standin, tg.command_update(CHAT, "/tilaa")) == f"{HELP['fi']}\n\n{number}"
     assert not [m for m in await stored(runtime, CHAT) if m.direction == "in"]
 
     calls = await send(standin, runtime, tg.text_update(CHAT, "Milloin uimahalli on auki?"))

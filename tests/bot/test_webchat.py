@@ -16,11 +16,11 @@ from typing import Any, TypeVar
 import aiohttp
 import pytest
 from playwright.sync_api import Browser, Page, WebSocketRoute, expect
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.replies import out_message
 from taskstore import store
-from taskstore.models import AnswerFeedback, Conversation, Message, Ticket
+from taskstore.models import AnswerFeedback, Conversation, Message, Resident, Ticket
 from tests.helpers.browser import WAIT
 from tests.helpers.live import LiveServer
 
@@ -48,8 +48,8 @@ def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
 
 
 def connected(page: Page) -> None:
-    """The socket said hello and the greeting (or backlog) is shown."""
-    page.wait_for_function("() => !!localStorage.getItem('kuntabotti.token')")
+    """The socket said hello and the greeting (or backlog) is shown. A new conversation has
+    no token yet: it is stored with the resident's first message."""
     expect(page.locator("#chat-log .msg--bot").first).to_be_visible()
 
 
@@ -70,6 +70,15 @@ def press(page: Page, payload: str) -> None:
     button(page, payload).click()
     expect(page.locator("#chat-log .msg").last).not_to_have_class(re.compile("msg--resident"))
     expect(bots).not_to_have_count(before)
+
+
+def start(page: Page, text: str = "Hei") -> str:
+    """The resident's first message, answered: the conversation is stored. Its token."""
+    bots = page.locator("#chat-log .msg--bot")
+    before = bots.count()
+    say(page, text)
+    expect(bots).not_to_have_count(before)
+    return token(page)
 
 
 def token(page: Page) -> str:
@@ -234,7 +243,7 @@ def test_reconnects_after_the_connection_drops(page: Page) -> None:
 
 
 def test_staff_reply_arrives_live(page: Page, live_server: LiveServer) -> None:
-    key = token(page)
+    key = start(page)
 
     async def staff_says(text: str) -> None:
         async with live_server.runtime.db.transaction() as s:
@@ -285,8 +294,9 @@ async def websocket_protocol(url: str) -> None:
         async with http.ws_connect(url, params={"lang": "en"}) as ws:
             hello = json.loads(await ws.receive_str(timeout=5))
             assert hello["type"] == "hello" and hello["language"] == "en"
+            assert hello["token"] is None  # nothing is stored before the resident writes
             greeting = [json.loads(await ws.receive_str(timeout=5)) for _ in range(2)]
-            assert [m["author"] for m in greeting] == ["bot", "bot"]
+            assert [(m["author"], m["id"]) for m in greeting] == [("bot", -2), ("bot", -1)]
 
             bad = [
                 "not json",
@@ -306,9 +316,11 @@ async def websocket_protocol(url: str) -> None:
             await ws.send_bytes(b"\x00")
             assert json.loads(await ws.receive_str(timeout=5))["type"] == "error"
 
-            # Still open: a good frame is stored and answered.
+            # Still open: a good frame starts the conversation, is stored and answered.
             await ws.send_json({"type": "text", "text": "When is the library open?"})
             turn = await frames_until(ws, "state")
+            [started] = [f for f in turn if f["type"] == "token"]
+            assert turn[0] == started and started["token"]
             messages = [f for f in turn if f["type"] == "message"]
             assert messages[0]["author"] == "resident"
             assert messages[0]["text"] == "When is the library open?"
@@ -316,12 +328,12 @@ async def websocket_protocol(url: str) -> None:
             last_seen = messages[0]["id"]
 
         # Resume: the same token and only what came after `since`.
-        params = {"token": hello["token"], "since": str(last_seen), "lang": "fi"}
+        params = {"token": started["token"], "since": str(last_seen), "lang": "fi"}
         async with http.ws_connect(url, params=params) as ws:
             again = json.loads(await ws.receive_str(timeout=5))
             assert again == {
                 "type": "hello",
-                "token": hello["token"],
+                "token": started["token"],
                 "language": "en",
                 "who": "bot",
                 "team": None,
@@ -332,8 +344,7 @@ async def websocket_protocol(url: str) -> None:
         # An unknown token gets a new conversation instead of an error.
         async with http.ws_connect(url, params={"token": "nope", "lang": "sv"}) as ws:
             fresh = json.loads(await ws.receive_str(timeout=5))
-            assert fresh["token"] not in ("nope", hello["token"])
-            assert fresh["language"] == "sv"
+            assert fresh["token"] is None and fresh["language"] == "sv"
 
         # A frame over the size limit is a protocol violation: the socket is closed.
         async with http.ws_connect(url) as ws:
@@ -343,6 +354,28 @@ async def websocket_protocol(url: str) -> None:
                 pass
             assert msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
             assert ws.close_code == 1009
+
+
+def test_a_visit_that_writes_nothing_stores_nothing(live_server: LiveServer) -> None:
+    async def visits() -> None:
+        async with aiohttp.ClientSession() as http:
+            for _ in range(3):
+                async with http.ws_connect(live_server.base_url + "/ws") as ws:
+                    frames = [json.loads(await ws.receive_str(timeout=5)) for _ in range(3)]
+                    assert [f["type"] for f in frames] == ["hello", "message", "message"]
+
+    run(visits())
+
+    async def counts() -> tuple[int, int, int]:
+        async with live_server.runtime.db.transaction() as session:
+            return tuple(  # type: ignore[return-value]
+                [
+                    await session.scalar(select(func.count()).select_from(model))
+                    for model in (Resident, Conversation, Message)
+                ]
+            )
+
+    assert live_server.call(counts()) == (0, 0, 0)
 
 
 def test_page_and_static_files(live_server: LiveServer) -> None:
@@ -380,8 +413,10 @@ def test_own_redacted_text_goes_back_only_to_its_socket(live_server: LiveServer)
 async def own_text(url: str) -> None:
     typed = "My phone is 040 123 4567"
     async with aiohttp.ClientSession() as http, http.ws_connect(url, params={"lang": "en"}) as ws:
-        hello = (await frames_until(ws, "hello"))[-1]
-        params = {"token": hello["token"], "lang": "en"}
+        await frames_until(ws, "hello")
+        await ws.send_json({"type": "text", "text": "Hello"})
+        started = next(f for f in await frames_until(ws, "state") if f["type"] == "token")
+        params = {"token": started["token"], "lang": "en", "since": "999999999"}
         async with http.ws_connect(url, params=params) as watcher:
             await frames_until(watcher, "hello")
             await ws.send_json({"type": "text", "text": typed})

@@ -12,14 +12,14 @@ from typing import Any
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlalchemy import select
 
+from bot.pages import render_index
 from bot.replies import out_message
-from bot.webchat import render_index
 from content import Content
 from taskstore import store
 from taskstore.models import Conversation, Message
 from tests.bot import test_webchat as webchat
 from tests.bot.test_staff_live import staff_id
-from tests.bot.test_webchat import button, connected, press, rows, say, token
+from tests.bot.test_webchat import button, connected, press, rows, say, start, token
 from tests.helpers.axe import axe_violations, format_violations
 from tests.helpers.browser import WAIT
 from tests.helpers.console_kit import PASSWORD, STREETS, Console, post
@@ -78,7 +78,7 @@ def test_notice_follows_who_is_talking(browser: Browser, console: Console) -> No
         expect(notice).to_contain_text("Keskustelet botin kanssa, et ihmisen.")
         expect(announce).to_have_attribute("aria-live", "polite")
         expect(announce).to_be_empty()  # nothing changed yet: nothing to announce
-        number = conversation_id(console.server, token(resident), team=STREETS)
+        number = conversation_id(console.server, start(resident), team=STREETS)
 
         staff.goto(base + "/console/login")
         staff.locator("#username").fill("pekka")
@@ -129,7 +129,7 @@ def test_notice_returns_to_the_bot_when_the_holders_account_is_disabled(
     try:
         resident.goto(base + "/")
         connected(resident)
-        number = conversation_id(console.server, token(resident), team=STREETS)
+        number = conversation_id(console.server, start(resident), team=STREETS)
         pekka, admin = console.client("pekka"), console.client("admin")
         page = f"/console/conversations/{number}"
         assert post(pekka, f"{page}/take", page).status_code == 303
@@ -308,7 +308,7 @@ def test_long_links_wrap_at_break_points(browser: Browser, live_server: LiveServ
     try:
         page.goto(live_server.base_url + "/")
         connected(page)
-        key = token(page)
+        key = start(page)
 
         async def staff_says(text: str) -> None:
             async with live_server.runtime.db.transaction() as s:

@@ -61,7 +61,14 @@ PREFIXED: dict[str, tuple[str, ...]] = {
     "group:": INBOX_STATUSES,  # actions/inbox_work.py group statuses
     "regression:": ("protected", "inbox", "test_set"),  # the sets of content/regression.py
     # what the access log records (taskstore/access_log.py, console/admin_access.py)
-    "access:": ("opened:ticket", "opened:conversation", "exported:log"),
+    "access:": (
+        "opened:ticket",
+        "opened:conversation",
+        "exported:log",
+        "opened:resident",
+        "exported:resident",
+        "erased:resident",
+    ),
     # the steps a check reports (nlu/training.py, content/model_store.py)
     "stage:": (
         "features",
@@ -82,6 +89,7 @@ TEMPLATE_VALUES: dict[str, tuple[str, ...]] = {
     "a.role": ROLES,
     "me.role": ROLES,
     "ticket.status": TICKET_STATUSES,
+    "t.status": TICKET_STATUSES,
     "r.ticket.status": TICKET_STATUSES,
     "ticket.priority": PRIORITIES,
     "r.ticket.priority": PRIORITIES,
