@@ -49,6 +49,7 @@ def console_pictures(browser: Browser, server: Server, camera: Camera) -> None:
         for name, path in [
             ("admin-staff", "/console/admin/staff"),
             ("admin-teams", "/console/admin/teams"),
+            ("admin-residents", "/console/admin/residents"),
             ("canned-replies", f"/console/teams/{GENERAL}/replies"),
             ("notices", "/console/notices"),
             ("inbox", "/console/inbox"),

@@ -55,7 +55,8 @@ def _erased_name(id_column: ColumnElement[int] | InstrumentedAttribute[int]) -> 
 
 
 async def _drop_inbox_items(session: AsyncSession, source: str, refs: list[int]) -> int:
-    """The inbox's copies of erased rows; their groups' sizes follow."""
+    """The inbox's copies of erased rows; their groups' sizes follow, and a group left
+    empty goes too (its centre could be one person's question)."""
     if not refs:
         return 0
     where = (InboxItem.source == source) & InboxItem.ref.in_(refs)
@@ -65,6 +66,9 @@ async def _drop_inbox_items(session: AsyncSession, source: str, refs: list[int])
         size = select(func.count()).where(InboxItem.cluster_id == cluster_id).scalar_subquery()
         await session.execute(
             update(InboxCluster).where(InboxCluster.id == cluster_id).values(size=size)
+        )
+        await session.execute(
+            delete(InboxCluster).where(InboxCluster.id == cluster_id, InboxCluster.size == 0)
         )
     return gone
 

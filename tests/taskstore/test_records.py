@@ -11,8 +11,9 @@ from alembic import command
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Connection
 
-from taskstore import Database, Event, Note, RetentionRun, store, utcnow
+from taskstore import Database, Event, InboxCluster, InboxItem, Note, RetentionRun, store, utcnow
 from taskstore.db import alembic_config
+from taskstore.erasure import erase_conversations
 from tests.taskstore.test_taskstore import TEAMS, add_ticket, downgrade, refused
 
 _EVENTS = sa.table(
@@ -83,3 +84,34 @@ async def test_events_go_only_before_a_recorded_runs_cutoff(db: Database) -> Non
         ages = (await session.scalars(select(Event.created_at))).all()
     assert len(ages) == 4 and min(ages) > now - timedelta(days=5)
     assert "append-only" in await refused(db, sa.update(RetentionRun).values(by="x"))
+
+
+async def test_an_inbox_group_left_empty_by_an_erasure_goes_with_it(db: Database) -> None:
+    now = utcnow()
+    async with db.transaction() as session:
+        resident = await store.resident_for(session, "web", "r-inbox", "fi")
+        talk = await store.start_conversation(session, resident, "web", "fi")
+        message = await store.add_message(session, talk, "in", "resident", "Outo kysymys")
+        other = await store.add_message(session, talk, "in", "resident", "Toinen kysymys")
+        alone, shared = (
+            InboxCluster(centre=b"\0" * 8, size=1, last_at=now),
+            InboxCluster(centre=b"\0" * 8, size=2, last_at=now),
+        )
+        session.add_all([alone, shared])
+        await session.flush()
+        for ref, cluster in ((message.id, alone), (other.id, shared), (10**6, shared)):
+            session.add(
+                InboxItem(
+                    source="message",
+                    ref=ref,
+                    kind="fallback",
+                    text="x",
+                    language="fi",
+                    at=now,
+                    cluster_id=cluster.id,
+                )
+            )
+    async with db.transaction() as session:
+        counts = await erase_conversations(session, [talk.id], now)
+        left = {c.id: c.size for c in (await session.scalars(select(InboxCluster))).all()}
+    assert counts["inbox_items"] == 2 and left == {shared.id: 1}
