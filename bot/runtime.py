@@ -104,7 +104,7 @@ class Runtime:
     def turn_lock(self, token: str) -> asyncio.Lock:
         """One turn at a time per conversation in this worker: between a turn's two
         transactions another turn of the same conversation must not slip in (two tabs, a
-        double click). Across workers PostgreSQL's row lock covers each transaction."""
+        double click). Across workers the store's hold covers it (Database.session)."""
         lock = self._turn_locks.get(token)
         if lock is None:
             lock = self._turn_locks[token] = asyncio.Lock()
@@ -165,7 +165,9 @@ class Runtime:
         """One resident message (`text`) or button press (`payload`), answered. `delivery`:
         the channel's id of this delivery; one the conversation has stored raises Duplicate."""
         incoming = incoming_of(text, payload)
-        async with self.turn_lock(token), self.db.session() as session:
+        # In this worker the turn lock, across workers the store's hold (PostgreSQL): the
+        # turn's two transactions are never split by another turn of the conversation.
+        async with self.turn_lock(token), self.db.session(hold=f"turn:{token}") as session:
             try:
                 async with session.begin():
                     conversation = await store.conversation_by_token(session, token, lock=True)

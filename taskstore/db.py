@@ -17,9 +17,10 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event, make_url
+from sqlalchemy import event, make_url, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -157,10 +158,23 @@ class Database:
             yield session
 
     @asynccontextmanager
-    async def session(self) -> AsyncIterator[AsyncSession]:
+    async def session(self, hold: str | None = None) -> AsyncIterator[AsyncSession]:
         """A session for several transactions in a row (`async with session.begin()`), with
         SQLite's turn held throughout: a resident's turn commits twice back to back. What
-        its committed transactions announced is told when it closes (and the turn is over)."""
+        its committed transactions announced is told when it closes (and the turn is over).
+
+        `hold`: on PostgreSQL, a key no other session holds meanwhile, in any worker (an
+        advisory lock on the session's one connection, across all its transactions): a
+        conversation's turns then never interleave. SQLite's turn already covers it."""
+        if hold is not None and not self.is_sqlite:
+            async with self._holding(hold) as connection:
+                session = self._sessions(bind=connection)
+                try:
+                    async with session:
+                        yield session
+                finally:
+                    self._announce(session)
+            return
         session = self._sessions()
         try:
             if self._write_lock is None:
@@ -171,6 +185,32 @@ class Database:
                     yield session
         finally:
             self._announce(session)
+
+    @asynccontextmanager
+    async def _holding(self, key: str) -> AsyncIterator[AsyncConnection]:
+        """One connection with the advisory lock of `key`. The lock dies with the connection,
+        so a worker killed mid-turn blocks nobody; a connection whose unlock failed is
+        dropped, never pooled while it may still hold the lock."""
+        lock, unlock = (
+            text(f"SELECT {call}(hashtextextended(:key, 0))")
+            for call in ("pg_advisory_lock", "pg_advisory_unlock")
+        )
+        connection = await self.engine.connect()
+        try:
+            await connection.execute(lock, {"key": key})
+            await connection.commit()  # the lock outlives transactions; the session begins its own
+            try:
+                yield connection
+            finally:
+                try:
+                    await connection.rollback()
+                    await connection.execute(unlock, {"key": key})
+                    await connection.commit()
+                except BaseException:
+                    await connection.invalidate()
+                    raise
+        finally:
+            await connection.close()
 
     async def migrate(self, revision: str = "head") -> None:
         """Create or upgrade the schema with Alembic (idempotent)."""
