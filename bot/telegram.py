@@ -3,7 +3,7 @@
 Two ways to receive updates, both on the event loop the aiohttp server owns (nothing here
 blocks it or runs its own loop):
 
-* Polling (`start_polling`) is for development: no public URL or certificate is needed.
+* Polling is for development (no public URL needed); one worker polls (telegram_poller.py).
 * A webhook (`add_routes` + `set_webhook`) is for production: Telegram posts each update to
   `POST /telegram/webhook`. The handler processes the update *before* it answers 200, and
   `Runtime.handle` commits the resident's message before it replies, so by the time
@@ -11,9 +11,8 @@ blocks it or runs its own loop):
   earlier, Telegram sends the update again. A secret header proves the post comes from
   Telegram; without it anyone who guesses the URL could write in a resident's name.
 
-Replies are sent as plain text (no parse mode) because bot answers and resident input may
-contain `*`, `_` or `<` that Telegram would otherwise read as markup and refuse.
-Configuration comes from TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET.
+Replies are plain text (no parse mode): answers and input may hold `*`, `_` or `<` that
+Telegram would read as markup. Settings: TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL and _SECRET.
 """
 
 from __future__ import annotations
@@ -44,6 +43,7 @@ from telegram.ext import (
 from actions.texts import TELEGRAM_COMMANDS, say
 from bot.errors import Duplicate
 from bot.runtime import MAX_TEXT, BadInput, NotStored, OutMessage, Runtime
+from bot.telegram_poller import PollingLeader
 from bot.web import json_body
 from nlu import LANGUAGES
 
@@ -131,7 +131,7 @@ class TelegramChannel:
 
     async def start_polling(self, poll_timeout: float = 10) -> None:
         """Development mode: returns once polling runs in the background on this loop."""
-        await self._start()
+        await self.start_sending()
         assert self.application.updater is not None  # the default builder makes one
         await self.application.updater.start_polling(
             timeout=timedelta(seconds=poll_timeout), allowed_updates=ALLOWED_UPDATES
@@ -140,11 +140,12 @@ class TelegramChannel:
     async def start_webhook(self) -> None:
         """Production mode: ready for `POST /telegram/webhook`; registers the webhook URL with
         Telegram when one is configured (a second worker re-registering it is harmless)."""
-        await self._start()
+        await self.start_sending()
         if self.webhook_url:
             await self.set_webhook(self.webhook_url)
 
-    async def _start(self) -> None:
+    async def start_sending(self) -> None:
+        """Ready to send (and to take webhook updates); polling is separate."""
         await self.application.initialize()
         if not self.application.running:  # add_routes' hook and a caller may both start us
             await self.application.start()
@@ -179,10 +180,18 @@ class TelegramChannel:
         app.on_startup.append(lambda _: self.start_webhook())
         app.on_cleanup.append(lambda _: self.stop())
 
+    @property
+    def polling(self) -> bool:
+        return self.application.updater is not None and self.application.updater.running
+
+    async def stop_polling(self) -> None:
+        """Another worker polls now; this one still sends (pushes of staff replies)."""
+        if self.application.updater is not None and self.polling:
+            await self.application.updater.stop()
+
     def add_polling(self, app: web.Application) -> None:
-        """Polling mode started and stopped with the aiohttp app."""
-        app.on_startup.append(lambda _: self.start_polling())
-        app.on_cleanup.append(lambda _: self.stop())
+        """Polling mode with the aiohttp app: every worker can send, one polls at a time."""
+        PollingLeader(self).install(app)
 
     def install(self, app: web.Application) -> None:
         """The configured mode: a webhook when TELEGRAM_WEBHOOK_URL is set, else polling."""

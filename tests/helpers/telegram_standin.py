@@ -79,6 +79,8 @@ class TelegramStandIn:
     def stop(self) -> None:
         if self._runner is not None:
             asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
+        # A long poll whose client went away (a poller handed over) still waits: end it.
+        asyncio.run_coroutine_threadsafe(_cancel_the_rest(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
         self._loop.close()
@@ -315,3 +317,10 @@ def location_update(chat_id: int, language_code: str | None = "fi") -> dict[str,
 def edited_update(chat_id: int, text: str, language_code: str | None = "fi") -> dict[str, Any]:
     edited = message(chat_id, language_code, text=text, edit_date=int(time.time()))
     return update(edited_message=edited)
+
+
+async def _cancel_the_rest() -> None:
+    rest = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for task in rest:
+        task.cancel()
+    await asyncio.gather(*rest, return_exceptions=True)
