@@ -21,6 +21,7 @@ from aiohttp import web
 
 from actions.announce import CONTENT_TOPIC
 from bot.background import run_with_app
+from bot.metrics import CONTENT_VERSION
 from bot.runtime import Runtime
 from content.document import from_document, validated
 from content.model_store import train_elsewhere
@@ -37,6 +38,7 @@ class LiveContent:
         self.runtime = runtime
         self.models = models
         self.installed = installed  # the version this worker answers with
+        CONTENT_VERSION.set(installed or 0)
         self.poll = poll
         self._lock = asyncio.Lock()
 
@@ -58,6 +60,7 @@ class LiveContent:
             await self.runtime.install(content, model)
             log.info("content version %s installed (model %s)", number, folder.name)
             self.installed = number
+            CONTENT_VERSION.set(number)
             return number
 
     async def _run(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import re
 import secrets
+import time
 import weakref
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.dialogue import Dialogue, Incoming
 from bot.errors import BadInput, Duplicate, NotStored, UnknownConversation
 from bot.hub import Hub
+from bot.metrics import observe_turn
 from bot.payloads import PAYLOAD
 from bot.replies import Button, OutMessage, out_message
 from content import Content
@@ -165,6 +167,7 @@ class Runtime:
         """One resident message (`text`) or button press (`payload`), answered. `delivery`:
         the channel's id of this delivery; one the conversation has stored raises Duplicate."""
         incoming = incoming_of(text, payload)
+        started = time.perf_counter()
         # In this worker the turn lock, across workers the store's hold (PostgreSQL): the
         # turn's two transactions are never split by another turn of the conversation.
         async with self.turn_lock(token), self.db.session(hold=f"turn:{token}") as session:
@@ -198,6 +201,7 @@ class Runtime:
                 stored = await self.dialogue.respond(session, conversation, prepared, received.id)
                 replies = [out_message(m) for m in stored]
                 state, language = conversation.state, conversation.language
+        observe_turn(conversation.channel, prepared.nlu_record, time.perf_counter() - started)
         self.hub.publish(token, [out_message(received), *replies])
         return TurnResult(token, state, language, received.id, replies)
 

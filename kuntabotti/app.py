@@ -10,6 +10,7 @@ from aiohttp import web
 
 from bot.clients import CLIENTS, Clients
 from bot.limits import LIMITS, Limits
+from bot.operations import add_operations_routes
 from bot.rest import add_rest_routes
 from bot.runtime import Runtime
 from bot.web import MAX_BODY, RUNTIME, clear_errors, health
@@ -36,6 +37,7 @@ def build_app(
     if limits is not None:
         app[LIMITS] = limits
     app.router.add_get("/healthz", health)
+    add_operations_routes(app)
     add_rest_routes(app)
     add_webchat_routes(app)
     if console is not None:
