@@ -135,6 +135,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--database-url", help="overrides DATABASE_URL")
     _data_option(run)
     run.add_argument("--models", type=Path, default=Path("models"), help="models folder")
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (gunicorn); more than one needs PostgreSQL",
+    )
     run.set_defaults(run=_run)
 
     db = sub.add_parser("db", help="task store tools").add_subparsers(title="db commands")
@@ -324,7 +330,6 @@ def _shell(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from kuntabotti.run import serve
     from kuntabotti.settings import Settings
 
     settings = Settings.from_env(
@@ -334,7 +339,14 @@ def _run(args: argparse.Namespace) -> int:
         models=args.models,
         database_url=args.database_url,
     )
-    asyncio.run(serve(settings))
+    if args.workers != 1:
+        from kuntabotti.workers import serve_workers
+
+        serve_workers(settings, args.workers)
+    else:
+        from kuntabotti.run import serve
+
+        asyncio.run(serve(settings))
     return 0
 
 

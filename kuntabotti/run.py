@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
+from dataclasses import dataclass
 
 from aiohttp import web
 
@@ -55,7 +56,21 @@ async def _load(settings: Settings) -> tuple[Runtime, LiveContent, str]:
     )
 
 
-async def serve(settings: Settings) -> None:
+SHUTDOWN_SECONDS = 30.0  # a stop waits this long for requests in progress (turns) to finish
+
+
+@dataclass
+class Built:
+    app: web.Application
+    runtime: Runtime
+    model_note: str
+    telegram: TelegramChannel | None
+
+
+async def build(settings: Settings) -> Built:
+    """One worker's app: the store opened, the live content's model loaded, every job
+    installed. The same for one process (`serve`) and for each of several
+    (kuntabotti/workers.py)."""
     periods = Periods.parse(settings.retention)  # before anything starts: bad config stops us
     limits = Limits(parse_limits(settings.rate_limits))
     runtime, live_content, model_note = await _load(settings)
@@ -65,8 +80,6 @@ async def serve(settings: Settings) -> None:
     # all (~40 ms, a stall for every open conversation). Frozen, the collector skips them.
     gc.collect()
     gc.freeze()
-    async with runtime.db.transaction() as session:
-        first_password = await ensure_first_admin(session, [runtime.content.default_team()])
     base = f"http://{settings.host}:{settings.port}"
     mailer = Mailer(settings.mail) if settings.mail is not None else None
     scheduler = DeadlineScheduler(
@@ -90,15 +103,22 @@ async def serve(settings: Settings) -> None:
         Clients(frozenset(settings.trusted_proxies), origin_of(settings.public_url)),
         limits,
     )
-    # Before anything is announced: a stop right after the start-up lines is a clean stop.
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
-    runner = web.AppRunner(app, access_log=None)  # paths hold conversation tokens
-    await runner.setup()
-    await web.TCPSite(runner, settings.host, settings.port).start()
-    print(f"kuntabotti: {model_note}; database {_safe(runtime.db.url)}", flush=True)
+
+    async def close_store(_: web.Application) -> None:
+        await runtime.db.close()
+
+    app.on_cleanup.append(close_store)
+    return Built(app, runtime, model_note, telegram)
+
+
+async def first_admin(runtime: Runtime) -> str | None:
+    async with runtime.db.transaction() as session:
+        return await ensure_first_admin(session, [runtime.content.default_team()])
+
+
+def announce(settings: Settings, built: Built, first_password: str | None) -> None:
+    base = f"http://{settings.host}:{settings.port}"
+    print(f"kuntabotti: {built.model_note}; database {_safe(built.runtime.db.url)}", flush=True)
     print(f"kuntabotti: web chat {base}/  API {base}/api/v1/openapi.json", flush=True)
     print(f"kuntabotti: staff console {base}/console/", flush=True)
     if first_password is not None:
@@ -108,14 +128,29 @@ async def serve(settings: Settings) -> None:
             "`kuntabotti staff password admin`)",
             flush=True,
         )
-    if telegram is not None:
-        mode = "webhook" if telegram.webhook_url else "polling"
+    if built.telegram is not None:
+        mode = "webhook" if built.telegram.webhook_url else "polling"
         print(f"kuntabotti: Telegram on ({mode})", flush=True)
+
+
+async def serve(settings: Settings) -> None:
+    """One process: the embedded default (SQLite) and small sites."""
+    built = await build(settings)
+    first_password = await first_admin(built.runtime)
+    # Before anything is announced: a stop right after the start-up lines is a clean stop.
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    # No access log: paths hold conversation tokens. A stop lets turns in progress finish.
+    runner = web.AppRunner(built.app, access_log=None, shutdown_timeout=SHUTDOWN_SECONDS)
+    await runner.setup()
+    await web.TCPSite(runner, settings.host, settings.port).start()
+    announce(settings, built, first_password)
     try:
         await stop.wait()
     finally:
         await runner.cleanup()
-        await runtime.db.close()
 
 
 def _safe(url: str) -> str:
