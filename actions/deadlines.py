@@ -8,10 +8,13 @@ The console shows them as badges; e-mail delivery comes with the console.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from actions import announce
@@ -50,11 +53,33 @@ def deadlines(ticket: Ticket, content: Content) -> list[Deadline]:
     return found
 
 
+def basis(team_id: str, team: dict[str, Any]) -> str:
+    """What a ticket's deadlines follow from besides its own times: its team, the team's SLA
+    and office hours. A ticket whose stored basis differs (moved to another team, a
+    published content version changed the SLA) has its deadlines worked out again."""
+    spec = json.dumps([team["sla"], team["office_hours"]], sort_keys=True, default=str)
+    return f"{team_id}:{hashlib.sha256(spec.encode()).hexdigest()[:16]}"
+
+
+def _stale(content: Content, now: datetime) -> ColumnElement[bool]:
+    """The open tickets a round must look at: something due, or the bookmark unknown."""
+    current = or_(
+        *(
+            (Ticket.team_id == team_id) & (Ticket.deadline_basis == basis(team_id, team))
+            for team_id, team in content.teams.items()
+        )
+    )
+    return Ticket.status.in_(store.OPEN_TICKET_STATUSES) & (
+        Ticket.deadline_basis.is_(None) | (Ticket.next_deadline_at <= now) | ~current
+    )
+
+
 async def fire_due(session: AsyncSession, content: Content, now: datetime) -> list[Event]:
-    """Log every reminder and escalation that is due and not yet logged."""
-    tickets = (
-        await session.scalars(select(Ticket).where(Ticket.status.in_(store.OPEN_TICKET_STATUSES)))
-    ).all()
+    """Log every reminder and escalation that is due and not yet logged. Only tickets whose
+    bookmark says so are read: a round with nothing due reads next to nothing, however many
+    tickets are open (the bookmark is an index). An earlier bookmark than needed only costs
+    a look; a later one would delay a reminder, so any change of basis is worked out again."""
+    tickets = (await session.scalars(select(Ticket).where(_stale(content, now)))).all()
     if not tickets:
         return []
     done = {
@@ -69,10 +94,15 @@ async def fire_due(session: AsyncSession, content: Content, now: datetime) -> li
         ).all()
     }
     fired = []
+    bookmarks = []
     for ticket in tickets:
+        later: list[datetime] = []
         for deadline in deadlines(ticket, content):
             key = (ticket.id, deadline.event, deadline.target)
-            if deadline.moment > now or key in done:
+            if key in done:
+                continue
+            if deadline.moment > now:
+                later.append(deadline.moment)
                 continue
             to = "lead" if deadline.event == "escalated" else "assignee_and_team"
             fired.append(
@@ -88,4 +118,14 @@ async def fire_due(session: AsyncSession, content: Content, now: datetime) -> li
             )
             announce.queue_changed(session, ticket.team_id)  # a new badge on the queue page
             done.add(key)
+        team = content.teams.get(ticket.team_id)
+        bookmarks.append(
+            {
+                "id": ticket.id,
+                "next_deadline_at": min(later, default=None),
+                "deadline_basis": basis(ticket.team_id, team) if team is not None else None,
+                "updated_at": ticket.updated_at,  # not work on the ticket: "last changed" stays
+            }
+        )
+    await session.execute(update(Ticket), bookmarks)
     return fired

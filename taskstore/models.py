@@ -274,6 +274,10 @@ class Ticket(Base):
     created_at: Mapped[datetime] = mapped_column(default=stamp, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=stamp, onupdate=stamp)
     erased_at: Mapped[datetime | None] = mapped_column()  # taskstore/erasure.py
+    # The SLA scheduler's bookmark (actions/deadlines.py): its next reminder or escalation,
+    # and the team and SLA it was worked out from; a changed basis is worked out again.
+    next_deadline_at: Mapped[datetime | None] = mapped_column(index=True)
+    deadline_basis: Mapped[str | None] = mapped_column(String(100))
 
 
 EVENT_TYPES = (

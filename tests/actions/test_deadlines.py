@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from actions.deadlines import fire_due
 from actions.sla import HELSINKI
@@ -95,3 +96,42 @@ async def test_one_leader_among_workers(db: Database, content: Content, model: N
     clock[0] = at(2026, 12, 2, 11, 0)
     fired = await second.tick()
     assert [e.type for e in fired] == ["escalated"]
+
+
+async def test_a_round_reads_only_what_its_bookmarks_say_is_due(
+    db: Database, content: Content
+) -> None:
+    """Each ticket keeps its next deadline; a changed basis (another team) is worked out
+    again, so a bookmark that has become too late never delays a reminder."""
+    from sqlalchemy import event
+
+    ticket_id = await new_ticket(db, at(2026, 12, 4, 13, 0))
+    assert await fired_at(db, content, at(2026, 12, 4, 13, 5)) == []
+    async with db.transaction() as session:
+        ticket = await session.get(Ticket, ticket_id)
+        assert ticket is not None
+        updated = ticket.updated_at
+        assert ticket.next_deadline_at == at(2026, 12, 7, 14, 0)  # the reminder at 75 %
+    read: list[int] = []
+
+    def count_rows(*args: Any) -> None:
+        statement = str(args[2])
+        if statement.lstrip().upper().startswith("SELECT") and "FROM tickets" in statement:
+            read.append(1)
+
+    event.listen(db.engine.sync_engine, "after_cursor_execute", count_rows)
+    try:
+        rounds = [await fired_at(db, content, at(2026, 12, 7, 9, m)) for m in range(5)]
+    finally:
+        event.remove(db.engine.sync_engine, "after_cursor_execute", count_rows)
+    assert rounds == [[]] * 5 and len(read) == 5  # one indexed query each, no ticket to work
+
+    # Moved to a team whose reminder falls earlier: the next round works it out again.
+    async with db.transaction() as session:
+        ticket = await session.get(Ticket, ticket_id)
+        assert ticket is not None and ticket.updated_at == updated  # rounds are not work
+        ticket.team_id = "kadut_liikenne"
+    # kadut_liikenne: first response in 4 h, so the reminder fell on Monday 11:00.
+    assert await fired_at(db, content, at(2026, 12, 7, 13, 0)) == [
+        ("reminder_sent", "first_response")
+    ]
