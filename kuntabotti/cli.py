@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -330,8 +331,10 @@ def _shell(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     import asyncio
 
+    from kuntabotti.logs import configure
     from kuntabotti.settings import Settings
 
+    configure(os.environ.get("LOG_FORMAT", "text") or "text")
     settings = Settings.from_env(
         host=args.host,
         port=args.port,

@@ -12,7 +12,8 @@ X-Forwarded-For names the client, whose address the sign-in throttle and the rat
 count), RATE_LIMITS (e.g. `conversations=20/60,messages=120/60,sockets=60/60`: requests per
 seconds per client address; bot/limits.py has the defaults), RETENTION (e.g.
 `conversations=365,tickets=730,events=off`: days personal data is kept; actions/retention.py
-has the defaults).
+has the defaults), METRICS_TOKEN (bot/operations.py), LOG_FORMAT (text | json,
+kuntabotti/logs.py).
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -27,6 +28,7 @@ def test_run_serves_chat_and_api_then_stops_cleanly(tmp_path: Path, models_dir: 
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'run.db'}"
+    env["LOG_FORMAT"] = "json"  # the log lines a collector takes (kuntabotti/logs.py)
     command = [sys.executable, "-m", "kuntabotti.cli", "run", "--port", str(port)]
     process = subprocess.Popen(
         [*command, "--data", str(DATA), "--models", str(models_dir)],
@@ -60,6 +62,11 @@ def test_run_serves_chat_and_api_then_stops_cleanly(tmp_path: Path, models_dir: 
     assert process.returncode == 0, output
     assert f"web chat {base}/" in output
     assert (tmp_path / "run.db").is_file()
+    logged = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    retention = [e for e in logged if e["logger"] == "kuntabotti.scheduler"]
+    assert (
+        retention and retention[0]["level"] == "info" and "retention run" in retention[0]["message"]
+    )
 
 
 def test_first_run_creates_an_admin_and_prints_how_to_sign_in(
