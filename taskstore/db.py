@@ -196,21 +196,25 @@ class Database:
             for call in ("pg_advisory_lock", "pg_advisory_unlock")
         )
         connection = await self.engine.connect()
+        held = False
         try:
             await connection.execute(lock, {"key": key})
             await connection.commit()  # the lock outlives transactions; the session begins its own
+            held = True
+            yield connection
+        finally:
             try:
-                yield connection
-            finally:
-                try:
+                if held:
                     await connection.rollback()
                     await connection.execute(unlock, {"key": key})
                     await connection.commit()
-                except BaseException:
+                else:  # a lock request cut short (cancelled) may still have been granted
                     await connection.invalidate()
-                    raise
-        finally:
-            await connection.close()
+            except BaseException:
+                await connection.invalidate()
+                raise
+            finally:
+                await connection.close()
 
     async def migrate(self, revision: str = "head") -> None:
         """Create or upgrade the schema with Alembic (idempotent)."""
