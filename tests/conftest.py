@@ -17,6 +17,7 @@ pytest_plugins = [
     "tests.helpers.console_kit",
     "tests.helpers.smtp_server",
     "tests.helpers.browser",
+    "tests.helpers.telegram_standin",
 ]
 
 # The `nlu parse` JSON contract (issue 2): later tools depend on exactly these keys.

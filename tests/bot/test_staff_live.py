@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Coroutine, Iterator
+from collections.abc import AsyncIterator, Coroutine
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, TypeVar
@@ -274,13 +274,6 @@ async def test_a_mail_server_that_is_down_does_not_lose_the_reply(
 
 
 # -- c: Telegram: the reply is pushed to the chat ------------------------------------------
-
-
-@pytest.fixture
-def standin() -> Iterator[TelegramStandIn]:
-    server = TelegramStandIn().start()
-    yield server
-    server.stop()
 
 
 async def bot_messages(runtime: Runtime, chat_id: int) -> int:

@@ -39,13 +39,6 @@ CHAT = 4242
 
 
 @pytest.fixture
-def standin() -> Iterator[TelegramStandIn]:
-    server = TelegramStandIn().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 async def runtime(tmp_path: Path, content: Content, model: NLUModel) -> AsyncIterator[Runtime]:
     runtime = Runtime(Database(f"sqlite:///{tmp_path / 'tg.db'}"), content, ModelHandle(model))
     await runtime.prepare()

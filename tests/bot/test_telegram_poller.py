@@ -4,7 +4,7 @@ renewing, the other takes over and the next update is answered."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -29,13 +29,6 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-@pytest.fixture
-def standin() -> Iterator[TelegramStandIn]:
-    server = TelegramStandIn().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

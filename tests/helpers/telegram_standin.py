@@ -14,10 +14,11 @@ import itertools
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
 from aiohttp import web
 
 TOKEN = "123456:TEST-standin-token"
@@ -324,3 +325,11 @@ async def _cancel_the_rest() -> None:
     for task in rest:
         task.cancel()
     await asyncio.gather(*rest, return_exceptions=True)
+
+
+@pytest.fixture
+def standin() -> Iterator[TelegramStandIn]:
+    """A running stand-in of the Bot API for one test."""
+    server = TelegramStandIn().start()
+    yield server
+    server.stop()
